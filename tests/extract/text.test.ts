@@ -1,0 +1,68 @@
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { slugify, splitSentences, tokenize, words, isStopword } from "../../src/extract/text/index.ts";
+
+describe("slugify", () => {
+  test("accents, case and punctuation", () => {
+    assert.equal(slugify("Lee Jae-myung"), "lee-jae-myung");
+    assert.equal(slugify("Ministère de l’Économie"), "ministere-de-l-economie");
+    assert.equal(slugify("  Œuvre & Cœur "), "oeuvre-coeur");
+    assert.equal(slugify("Élysée"), "elysee");
+    assert.equal(slugify("G20"), "g20");
+    assert.equal(slugify("!!!"), "");
+  });
+});
+
+describe("splitSentences", () => {
+  test("abbreviations and initials do not end a sentence", () => {
+    const text = "M. Dupont a rencontré John F. Kennedy Jr. hier. Mme Durand est partie.";
+    const s = splitSentences(text);
+    assert.deepEqual(s.map((x) => x.text), ["M. Dupont a rencontré John F. Kennedy Jr. hier.", "Mme Durand est partie."]);
+    for (const x of s) assert.equal(text.slice(x.start, x.end), x.text);
+  });
+  test("line breaks end sentences; ! ? … too", () => {
+    const text = "Un titre sans point\n\nQui l'eût cru ? Personne ! Et pourtant… Voilà.";
+    assert.deepEqual(splitSentences(text).map((x) => x.text), [
+      "Un titre sans point", "Qui l'eût cru ?", "Personne !", "Et pourtant…", "Voilà.",
+    ]);
+  });
+  test("closing quote stays with its sentence; lowercase after ? does not split", () => {
+    const text = "Il a dit : « C'est fini. » Puis il est parti. « Vraiment ? » demanda-t-elle.";
+    assert.deepEqual(splitSentences(text).map((x) => x.text), [
+      "Il a dit : « C'est fini. »", "Puis il est parti.", "« Vraiment ? » demanda-t-elle.",
+    ]);
+  });
+  test("range limits and offsets", () => {
+    const text = "Avant. Dedans un. Dedans deux. Après.";
+    const from = text.indexOf("Dedans");
+    const to = text.indexOf("Après");
+    const s = splitSentences(text, from, to);
+    assert.deepEqual(s.map((x) => x.text), ["Dedans un.", "Dedans deux."]);
+    assert.equal(s[0]!.start, from);
+  });
+});
+
+describe("tokenize", () => {
+  test("elision, hyphens, numbers and punctuation", () => {
+    const toks = tokenize("L’APEC, aujourd’hui, a-t-il dit : 7,7 milliards à Jean-Pierre.");
+    assert.deepEqual(toks.map((t) => t.text), [
+      "L’", "APEC", ",", "aujourd’hui", ",", "a-t-il", "dit", ":", "7,7", "milliards", "à", "Jean-Pierre", ".",
+    ]);
+    assert.equal(toks.find((t) => t.text === "7,7")!.kind, "number");
+    assert.equal(toks.find((t) => t.text === ",")!.kind, "punct");
+  });
+  test("offsets index the input", () => {
+    const text = "qu’il vienne d'Orléans";
+    for (const t of tokenize(text)) assert.equal(text.slice(t.start, t.end), t.text);
+    assert.deepEqual(words(text).map((t) => t.text), ["qu’", "il", "vienne", "d'", "Orléans"]);
+  });
+});
+
+describe("stopwords", () => {
+  test("case-insensitive, apostrophes normalised", () => {
+    assert.ok(isStopword("Pourtant"));
+    assert.ok(isStopword("LES"));
+    assert.ok(isStopword("l’"));
+    assert.ok(!isStopword("Xiaomi"));
+  });
+});
