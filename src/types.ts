@@ -141,7 +141,7 @@ export type Block = z.infer<typeof Block>;
 
 /** What the structure stage removed or moved out of the body, and why. */
 export const Boilerplate = Span.extend({
-  kind: z.enum(["comment-prompt", "related-links", "credit", "keywords", "share", "empty"]),
+  kind: z.enum(["comment-prompt", "related-links", "credit", "keywords", "label", "share"]),
   rule: z.string(),
 });
 export type Boilerplate = z.infer<typeof Boilerplate>;

@@ -1,0 +1,77 @@
+/**
+ * Bytes → the text every later stage works on.
+ *
+ * Editors drop files saved by anything: UTF-8 with or without BOM, UTF-16,
+ * Windows-1252 from an old CMS export, CRLF or lone CR line endings, accents
+ * in NFD from macOS. All of it becomes one canonical form here so that
+ * offsets reported by `npm run extract` mean the same thing everywhere:
+ * BOM removed, `\n` line endings, Unicode NFC.
+ */
+import type { Diagnostic } from "../types.ts";
+
+export interface DecodedText {
+  text: string;
+  encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+  diagnostics: Diagnostic[];
+}
+
+/** Share of control characters above which a file is treated as binary. */
+const BINARY_CONTROL_RATIO = 0.1;
+
+export class BinaryFileError extends Error {}
+
+/** True when the bytes look like an image, archive or other binary file
+ * rather than text: a NUL byte in the first 8 KB (no text encoding we accept
+ * but UTF-16 has one, and UTF-16 is recognised by its BOM first), or many
+ * control characters. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  let controls = 0;
+  for (const byte of head) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++;
+  }
+  return head.length > 0 && controls / head.length > BINARY_CONTROL_RATIO;
+}
+
+/** Decodes a file's bytes. Throws BinaryFileError for binary content. */
+export function decodeArticleBytes(bytes: Uint8Array, file: string): DecodedText {
+  const diagnostics: Diagnostic[] = [];
+  let encoding: DecodedText["encoding"];
+  let text: string;
+
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = "utf-16le";
+    text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = "utf-16be";
+    text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  } else {
+    if (looksBinary(bytes)) {
+      throw new BinaryFileError(`${file}: binary content (an image or archive?), not an article`);
+    }
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+      encoding = "utf-8";
+    } catch {
+      // Not valid UTF-8. For French text the only likely alternative is the
+      // Windows superset of Latin-1, which decodes every byte.
+      text = new TextDecoder("windows-1252").decode(body);
+      encoding = "windows-1252";
+      diagnostics.push({
+        severity: "warning",
+        file,
+        message: "the file is not valid UTF-8; it was read as Windows-1252 (Latin-1)",
+        hint: "re-save it as UTF-8 so every tool reads its accents the same way",
+      });
+    }
+  }
+
+  return { text: normaliseText(text), encoding, diagnostics };
+}
+
+/** Line endings to `\n`, Unicode to NFC, a stray BOM removed. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+}
