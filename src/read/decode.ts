@@ -57,7 +57,7 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string): DecodedText
     } catch {
       // Not valid UTF-8. For French text the only likely alternative is the
       // Windows superset of Latin-1, which decodes every byte.
-      text = new TextDecoder("windows-1252").decode(body);
+      text = decodeWindows1252(body);
       encoding = "windows-1252";
       diagnostics.push({
         severity: "warning",
@@ -69,6 +69,29 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string): DecodedText
   }
 
   return { text: normaliseText(text), encoding, diagnostics };
+}
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F, where it has the euro
+ * sign, typographic quotes and dashes that French text uses. Node's
+ * TextDecoder treats the label as Latin-1 and returns C1 control characters
+ * there, so those 27 bytes are mapped here (table from the WHATWG Encoding
+ * standard, index-windows-1252).
+ */
+const WINDOWS_1252_HIGH: Record<number, number> = {
+  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
+  0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018,
+  0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc,
+  0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
+};
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) => WINDOWS_1252_HIGH[b] ?? b);
+    text += String.fromCharCode(...chunk);
+  }
+  return text;
 }
 
 /** Line endings to `\n`, Unicode to NFC, a stray BOM removed. */

@@ -32,6 +32,12 @@ export function checkCalendarDate(value: string): boolean {
   return day >= 1 && day <= daysInMonth;
 }
 
+/** The text after `key:` in the YAML source, unquoted. */
+function rawValue(yaml: string, key: string): string | undefined {
+  const line = yaml.split("\n").find((l) => l.startsWith(`${key}:`));
+  return line?.slice(key.length + 1).trim().replace(/^["']|["']$/g, "").replace(/[T ].*$/, "");
+}
+
 function describe(value: unknown): string {
   if (value === null) return "nothing";
   if (Array.isArray(value)) return "a list";
@@ -84,8 +90,9 @@ export function readFrontMatter(text: string, file: string, today?: string): Fro
       continue;
     }
     let value = original;
-    // YAML turns 2021-02-14 into a Date; the archive wants the ISO string.
-    if (key === "date" && value instanceof Date) value = value.toISOString().slice(0, 10);
+    // YAML turns 2021-02-14 into a Date (and 2021-02-30 into 2 March!); the
+    // archive wants the string as written, checked against the calendar.
+    if (key === "date" && value instanceof Date) value = rawValue(block[1]!, key) ?? value.toISOString().slice(0, 10);
     if (key === "date" && typeof value === "number") value = String(value);
     if (key === "tags" && typeof value === "string") value = value.split(",").map((t) => t.trim()).filter(Boolean);
     const field = FrontMatter.shape[key as keyof typeof FrontMatter.shape];
@@ -95,7 +102,7 @@ export function readFrontMatter(text: string, file: string, today?: string): Fro
         severity: "warning",
         file,
         line: lineOf(key),
-        message: `front matter "${key}" is ${describe(original)}, which is not valid; it was ignored`,
+        message: `front matter "${key}" is ${describe(key === "date" && original instanceof Date ? value : original)}, which is not valid; it was ignored`,
         hint: FIELD_HINTS[key] ?? "see the README for the expected types",
       });
       continue;

@@ -42,6 +42,8 @@ const HEADING_MAX_CHARS = 130;
 const LABEL_MAX_WORDS = 4;
 const LINK_TITLE_MAX_WORDS = 25;
 const FURNITURE_MAX_WORDS = 25;
+/** A line this long that stops mid-sentence is a hard wrap, not a heading. */
+const HARD_WRAP_MIN_CHARS = 50;
 
 const SENTENCE_END = /[.!?…:;»"”)]$/u;
 const STRONG_SENTENCE_END = /[.:;,]$/u;
@@ -185,7 +187,7 @@ function groupPlainLines(text: string, lines: Line[]): RawBlock[] {
     }
     // A line that stops mid-sentence and a next line in lower case are one
     // hard-wrapped paragraph; otherwise a newline ends the paragraph.
-    if (last && !SENTENCE_END.test((last as Line).text) && STARTS_LOWER.test(line.text) && wordCount((last as Line).text) > HEADING_MAX_WORDS) {
+    if (last && !SENTENCE_END.test((last as Line).text) && STARTS_LOWER.test(line.text) && (last as Line).text.length >= HARD_WRAP_MIN_CHARS) {
       last = line;
       continue;
     }

@@ -1,0 +1,48 @@
+/**
+ * Eleventy only renders: the archive's records come from src/ (read →
+ * structure → extract → link) and templates/ presents them. Read top to
+ * bottom: data, watch targets, plugins, filters, folders.
+ * https://www.11ty.dev/docs/config/
+ */
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { readConfig } from "./src/config.ts";
+import { loadSiteView } from "./src/site/source.ts";
+import { frenchSpacing, frenchSpacingHtml, formatDate, plural } from "./src/site/french.ts";
+import { siteMetadata } from "./src/site/metadata.ts";
+
+const config = readConfig();
+
+export default function (eleventyConfig: any) {
+  // The archive, as one global data object that every template reads.
+  // https://www.11ty.dev/docs/data-global-custom/
+  eleventyConfig.addGlobalData("archive", () => loadSiteView());
+  eleventyConfig.addGlobalData("site", { ...siteMetadata, url: config.siteUrl });
+
+  // `npm start` rebuilds when an article or a rule changes.
+  // https://www.11ty.dev/docs/watch-serve/#add-your-own-watch-targets
+  eleventyConfig.addWatchTarget(config.seedsDir);
+  eleventyConfig.addWatchTarget("./src/");
+
+  // Stylesheet, copied as is.
+  // https://www.11ty.dev/docs/copy/
+  eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+
+  // Root-relative links work under a sub-path too (PATH_PREFIX=/archive/).
+  // https://www.11ty.dev/docs/plugins/html-base/
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // Presentation filters: French dates and typography, JSON for the export.
+  eleventyConfig.addFilter("frenchDate", formatDate);
+  eleventyConfig.addFilter("typo", frenchSpacing);
+  eleventyConfig.addFilter("typoHtml", frenchSpacingHtml);
+  eleventyConfig.addFilter("plural", plural);
+  eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(value, null, 2));
+  eleventyConfig.addFilter("jsonLd", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
+
+  return {
+    dir: { input: "templates", includes: "_includes", output: config.outputDir },
+    pathPrefix: config.pathPrefix,
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+  };
+}
