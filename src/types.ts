@@ -217,6 +217,8 @@ export const FrontMatter = z.object({
   author: z.string().optional(),
   lang: z.string().min(2).optional(),
   slug: z.string().optional(),
+  /** Accepted for editors used to Eleventy; only its last path segment is used, as a slug. */
+  permalink: z.string().optional(),
   draft: z.boolean().optional(),
 });
 export type FrontMatter = z.infer<typeof FrontMatter>;
