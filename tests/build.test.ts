@@ -1,0 +1,75 @@
+/**
+ * Integration: `npm run build` on the seeds, into a temporary folder, as an
+ * editor runs it. Checks what a reader and a consumer of the JSON see.
+ */
+import { before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ExportArticles, ExportEntities, ExportTimeline, ExportTopics } from "../src/types.ts";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..");
+const out = path.join(mkdtempSync(path.join(tmpdir(), "archive-build-")), "site");
+let stdout = "";
+
+const read = (p: string) => readFileSync(path.join(out, p), "utf8");
+/** The file a site path is served from. */
+const fileFor = (url: string) => path.join(out, url.split("#")[0]!, url.endsWith("/") || url.includes("#") ? "index.html" : "");
+
+before(async () => {
+  const result = await run("npx", ["tsx", "src/cli/build.ts"], {
+    cwd: root,
+    env: { ...process.env, SEEDS_DIR: path.join(root, "seeds"), OUTPUT_DIR: out },
+  });
+  stdout = result.stdout;
+});
+
+describe("building the seeds", () => {
+  test("ends with a summary and writes the home page", () => {
+    assert.match(stdout, /5 article\(s\) built from 5 file\(s\)/);
+    const home = read("index.html");
+    assert.match(home, /<html lang="fr">/);
+    assert.equal((home.match(/class="article-list"/g) ?? []).length, 1);
+  });
+
+  test("every article has a page with its title, lang and no page furniture", () => {
+    const articles = ExportArticles.parse(JSON.parse(read("data/articles.json")));
+    assert.equal(articles.length, 5);
+    const home = read("index.html");
+    for (const article of articles) {
+      const page = readFileSync(fileFor(article.url), "utf8");
+      assert.match(page, new RegExp(`<html lang="${article.lang}">`));
+      assert.ok(page.includes("<h1>"), article.url);
+      assert.ok(home.includes(`href="${article.url}"`), `home links to ${article.url}`);
+      assert.doesNotMatch(page, /Laisser un commentaire|adresse e-mail ne sera pas publiée|Lire aussi|Mots-clés xiaomi|crédit photo/i);
+    }
+  });
+
+  test("titles: headlines kept, missing ones inferred from the lede at a word boundary", () => {
+    const articles = ExportArticles.parse(JSON.parse(read("data/articles.json")));
+    const inferred = articles.filter((a) => a.titleInferred);
+    assert.equal(inferred.length, 2);
+    for (const a of inferred) assert.ok(a.title.length <= 120 && !/\s$/.test(a.title), a.title);
+  });
+
+  test("the JSON export validates and every url resolves to a page or an anchor", () => {
+    const entities = ExportEntities.parse(JSON.parse(read("data/entities.json")));
+    const timeline = ExportTimeline.parse(JSON.parse(read("data/timeline.json")));
+    const topics = ExportTopics.parse(JSON.parse(read("data/topics.json")));
+    assert.ok(entities.length > 10, "entities found");
+    assert.ok(topics.length >= 1, "topics assigned");
+    for (const item of [...entities, ...topics, ...timeline]) {
+      assert.ok(existsSync(fileFor(item.url)), `${item.url} exists`);
+      if (item.url.includes("#")) assert.ok(readFileSync(fileFor(item.url), "utf8").includes(`id="${item.url.split("#")[1]}"`), item.url);
+    }
+  });
+
+  test("no temporary folder is left next to the output", () => {
+    const siblings = readdirSync(path.dirname(out));
+    assert.deepEqual(siblings, ["site"]);
+  });
+});
