@@ -1,0 +1,208 @@
+/**
+ * The language-agnostic part: turns the data rules into regular expressions
+ * and runs them over a text (the "parsers" of chrono-node, one per rule).
+ * Each match becomes a Candidate holding the raw captured groups; values are
+ * computed later, once overlaps are settled and the text order is known,
+ * because resolution depends on what came before (lendemain, implied years).
+ */
+import { escapeRegex, parseNumberWords, parseRoman } from "./numbers.ts";
+import {
+  normalization,
+  patterns,
+  ruleFile,
+  table,
+  type MergeData,
+  type NormSpec,
+  type RuleData,
+  type TableValue,
+} from "./resources.ts";
+import type { TimexType } from "../../types.ts";
+
+export interface CompiledRule {
+  name: string;
+  type: TimexType;
+  norm: NormSpec;
+  regex: RegExp;
+  /** Position in rules.json: earlier wins a tie between equal extents. */
+  priority: number;
+  dayLevel: boolean;
+  requiresMerge: boolean;
+  reject: RegExp[];
+  lowercase: string[];
+}
+
+export interface Candidate {
+  start: number;
+  end: number;
+  rule: CompiledRule;
+  groups: Record<string, string>;
+  /** Set by the merge refiner: the day and the time glued together. */
+  parts?: [Candidate, Candidate];
+  mergeName?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Pattern templates
+// ---------------------------------------------------------------------------
+
+/** Expands {name} references and @table alternations, recursively. */
+function expand(template: string, seen: string[] = []): string {
+  return template.replace(/(?<!\\[pP])\{([A-Za-z]\w*)\}/g, (_all, name: string) => {
+    if (seen.includes(name)) throw new Error(`time patterns: cycle through {${name}}`);
+    const body = patterns[name];
+    if (body === undefined) throw new Error(`time patterns: unknown pattern {${name}}`);
+    if (body.startsWith("@")) return `(?:${tableAlternation(body.slice(1))})`;
+    return `(?:${expand(body, [...seen, name])})`;
+  });
+}
+
+/** Keys of a table as an alternation, longest first so that "matinée" is
+ * tried before "matin". */
+function tableAlternation(name: string): string {
+  return Object.keys(table(name))
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join("|");
+}
+
+/** A space in a template stands for any run of blanks (news text is full of
+ * no-break spaces: "20 h 30", "1er novembre"); " ?" for an optional one.
+ * Character classes are left alone. */
+function blanks(source: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") {
+      out += ch + (source[i + 1] ?? "");
+      i++;
+    } else if (inClass) {
+      if (ch === "]") inClass = false;
+      out += ch;
+    } else if (ch === "[") {
+      inClass = true;
+      out += ch;
+    } else if (ch === " ") {
+      while (source[i + 1] === " ") i++;
+      if (source[i + 1] === "?") {
+        out += "\\s*";
+        i++;
+      } else {
+        out += "\\s+";
+      }
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** Compiles a template without word boundaries (used for merge gaps). */
+export function compileFragment(template: string, flags = "iu"): RegExp {
+  return new RegExp(blanks(expand(template)), flags);
+}
+
+// Word boundaries that know about letters outside ASCII (\b does not): a
+// match may not start or end inside a word, nor inside a hyphenated compound
+// ("midi" in "après-midi"), while "2010-2015" may still be split.
+const WORD_START = "(?<![\\p{L}\\p{N}]|\\p{L}-)";
+const WORD_END = "(?![\\p{L}\\p{N}]|-\\p{L})";
+
+function compileRule(r: RuleData, priority: number): CompiledRule {
+  return {
+    name: r.name,
+    type: r.type,
+    norm: r.norm,
+    regex: new RegExp(`${WORD_START}(?:${blanks(expand(r.pattern))})${WORD_END}`, "giu"),
+    priority,
+    dayLevel: r.dayLevel ?? false,
+    requiresMerge: r.requiresMerge ?? false,
+    reject: (r.reject ?? []).map((p) => compileFragment(p)),
+    lowercase: r.lowercase ?? [],
+  };
+}
+
+export const rules: CompiledRule[] = ruleFile.rules.map(compileRule);
+
+export interface CompiledMerge {
+  name: string;
+  rightKinds: NormSpec["kind"][];
+  gap: RegExp;
+}
+
+export const merges: CompiledMerge[] = ruleFile.merges.map((m: MergeData) => ({
+  name: m.name,
+  rightKinds: m.rightKinds,
+  gap: compileFragment(m.gap),
+}));
+
+export const tenseCues = {
+  past: normalization.tenseCues.past.map((p) => new RegExp(p, "iu")),
+  future: normalization.tenseCues.future.map((p) => new RegExp(p, "iu")),
+};
+
+// ---------------------------------------------------------------------------
+// Matching
+// ---------------------------------------------------------------------------
+
+/** Same length as the input (offsets stay valid), with the typographic
+ * apostrophes of French news turned into the ASCII one the data uses. */
+export function prepareText(text: string): string {
+  return text.replace(/[\u2019\u02BC\u2018]/g, "'");
+}
+
+/** Every rule's matches: the raw proposals, overlapping freely. */
+export function parse(prepared: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of rules) {
+    for (const m of prepared.matchAll(rule.regex)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start) continue;
+      const matched = m[0];
+      if (rule.reject.some((re) => re.test(matched))) continue;
+      const groups: Record<string, string> = {};
+      for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) groups[k] = v;
+      // A capitalised month in mid-sentence is a name (la planète Mars, Bruno Mars).
+      if (rule.lowercase.some((g) => groups[g] !== undefined && /^\p{Lu}/u.test(groups[g]!))) continue;
+      out.push({ start, end, rule, groups });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Group values
+// ---------------------------------------------------------------------------
+
+const canon = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
+
+/** The value of a captured group through the tables listed for its name in
+ * normalization.groups (a trailing digit is ignored: weekday2 reads like
+ * weekday); plain digits are numbers. */
+export function groupValue(name: string, raw: string): TableValue | undefined {
+  const base = name.replace(/\d+$/, "");
+  const key = canon(raw);
+  for (const t of normalization.groups[base] ?? []) {
+    const v = table(t)[key];
+    if (v !== undefined) return v;
+  }
+  if (/^\d+(?:,\d+)?$/.test(key)) return Number(key.replace(",", "."));
+  if (normalization.numberGroups.includes(base)) return parseNumberWords(key, table("numberAtoms"));
+  if (normalization.romanGroups.includes(base)) return parseRoman(key);
+  return undefined;
+}
+
+/** First defined group among name, name2, name3 (alternatives of one rule
+ * cannot reuse a group name), normalised. */
+export function group(c: Candidate, name: string): TableValue | undefined {
+  for (const n of [name, `${name}2`, `${name}3`]) {
+    const raw = c.groups[n];
+    if (raw !== undefined) return groupValue(n, raw);
+  }
+  return undefined;
+}
+
+export function rawGroup(c: Candidate, name: string): string | undefined {
+  return c.groups[name] ?? c.groups[`${name}2`] ?? c.groups[`${name}3`];
+}
