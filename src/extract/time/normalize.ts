@@ -107,6 +107,14 @@ function date(c: Candidate, ctx: Context): Resolved | null {
       if (dct) year = dct.y;
       else if (ctx.explicitYear !== null) year = ctx.explicitYear;
       anchored = year !== null;
+      // "jeudi 3 mars": a stated weekday can move the date to the adjacent
+      // year where the 3rd of March is a Thursday.
+      const wd = num(group(c, "weekday"));
+      if (year !== null && wd !== undefined) {
+        const y0: number = year;
+        const fits = (cy: number) => d <= daysInMonth(cy, m) && isoDow({ y: cy, m, d }) === wd;
+        year = [y0, y0 - 1, y0 + 1].find(fits) ?? y0;
+      }
     } else if (dct?.m !== undefined) {
       // "en janvier": the nearest January, bent towards the past or the
       // future when the sentence's tense says so.
