@@ -1,0 +1,295 @@
+/**
+ * The timeline: events of all articles, with reports of one happening merged.
+ *
+ *   mergeEvents([{ articleId: "a", events: [...], topics: ["justice"] }, …])
+ *   // [{ id: "2021-01-14-xiaomi-list-noir-plac", date, text, articles: ["a", "b"], … }]
+ *
+ * Two reports are one event when
+ * - their dates are compatible: equal, or one contains the other (2021-01
+ *   contains 2021-01-14, 2019 contains 2019-05, 2021-W02 contains 2021-01-14);
+ * - they share at least one entity;
+ * - their keys (stems of what happened) overlap: at least MIN_SHARED_KEYS in
+ *   common, or a Jaccard index of at least MIN_JACCARD.
+ * Matching is transitive (union–find). Candidates are only compared inside a
+ * year and an entity (bucketing), never all pairs of the archive.
+ *
+ * A merged event keeps the most precise date and the text of its most precise
+ * report, and the union of articles, entities and topics. Its id is made of
+ * the date, its main entity and its most shared keys, so it does not depend
+ * on the order of articles. Output is chronological: 2015, then 2015-09,
+ * then 2015-09-22 (an event known to the year sorts at the start of it), ties
+ * by id.
+ */
+import type { ArticleEvent, EventDate, TimelineEvent } from "../types.ts";
+import { slugify } from "../extract/text/index.ts";
+
+export interface ArticleEvents {
+  articleId: string;
+  events: ArticleEvent[];
+  topics: string[];
+}
+
+const MIN_SHARED_KEYS = 2;
+const MIN_JACCARD = 0.34;
+const ID_KEYS = 3;
+const ID_MAX_LENGTH = 80;
+
+// ---------------------------------------------------------------------------
+// Dates as intervals
+// ---------------------------------------------------------------------------
+
+/** The stretch of time a TIMEX3 value covers, as sortable strings
+ * "YYYY-MM-DDTHH:MM" (both ends included). Null for forms not understood. */
+export interface Interval {
+  start: string;
+  end: string;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
+const ymd = (d: Date): string => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const days = (from: string, to: string): Interval => ({ start: `${from}T00:00`, end: `${to}T23:59` });
+
+const SEASONS: Record<string, [string, string, number]> = {
+  SP: ["03-20", "06-20", 0],
+  SU: ["06-21", "09-22", 0],
+  FA: ["09-23", "12-20", 0],
+  WI: ["12-21", "03-19", 1],
+};
+const PARTS_OF_DAY: Record<string, [string, string]> = {
+  MO: ["06:00", "11:59"],
+  MI: ["12:00", "12:59"],
+  AF: ["12:00", "17:59"],
+  EV: ["18:00", "21:59"],
+  NI: ["22:00", "23:59"],
+  DT: ["08:00", "17:59"],
+};
+
+export function intervalOf(value: string): Interval | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2})(?::\d{2})?|T(MO|MI|AF|EV|NI|DT))?$/.exec(value))) {
+    const day = `${m[1]}-${m[2]}-${m[3]}`;
+    if (m[4]) return { start: `${day}T${m[4]}`, end: `${day}T${m[4]}` };
+    if (m[5]) {
+      const [from, to] = PARTS_OF_DAY[m[5]]!;
+      return { start: `${day}T${from}`, end: `${day}T${to}` };
+    }
+    return days(day, day);
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    return days(`${m[1]}-${m[2]}-01`, `${m[1]}-${m[2]}-${pad(lastDay(y, mo))}`);
+  }
+  if ((m = /^(\d{4})$/.exec(value))) return days(`${m[1]}-01-01`, `${m[1]}-12-31`);
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) {
+    const y = Number(m[1]);
+    const jan4 = new Date(Date.UTC(y, 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000);
+    const start = new Date(monday.getTime() + (Number(m[2]) - 1) * 7 * 86_400_000);
+    return days(ymd(start), ymd(new Date(start.getTime() + 6 * 86_400_000)));
+  }
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) {
+    const y = Number(m[1]);
+    const first = (Number(m[2]) - 1) * 3 + 1;
+    return days(`${m[1]}-${pad(first)}-01`, `${m[1]}-${pad(first + 2)}-${pad(lastDay(y, first + 2))}`);
+  }
+  if ((m = /^(\d{4})-H([12])$/.exec(value))) {
+    return m[2] === "1" ? days(`${m[1]}-01-01`, `${m[1]}-06-30`) : days(`${m[1]}-07-01`, `${m[1]}-12-31`);
+  }
+  if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value))) {
+    const [from, to, next] = SEASONS[m[2]!]!;
+    return days(`${m[1]}-${from}`, `${pad(Number(m[1]) + next, 4)}-${to}`);
+  }
+  if ((m = /^(\d{3})$/.exec(value))) return days(`${m[1]}0-01-01`, `${m[1]}9-12-31`);
+  if ((m = /^(\d{2})$/.exec(value))) return days(`${m[1]}00-01-01`, `${m[1]}99-12-31`);
+  return null;
+}
+
+/** True when one date contains the other (or they are equal). */
+export function datesCompatible(a: EventDate, b: EventDate): boolean {
+  if (a.value === b.value) return true;
+  const x = intervalOf(a.value);
+  const y = intervalOf(b.value);
+  if (!x || !y) return false;
+  return (x.start <= y.start && y.end <= x.end) || (y.start <= x.start && x.end <= y.end);
+}
+
+/** Chronological order: by start, then the wider span first (2015 before
+ * 2015-01 before 2015-01-01); forms not understood sort by their value. */
+function compareDates(a: EventDate, b: EventDate): number {
+  const x = intervalOf(a.value) ?? { start: a.value, end: a.value };
+  const y = intervalOf(b.value) ?? { start: b.value, end: b.value };
+  return cmp(x.start, y.start) || cmp(y.end, x.end);
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Width of a date, for "most precise" (smaller is finer). */
+function width(date: EventDate): string {
+  const i = intervalOf(date.value);
+  if (!i) return "~";
+  // Differences of sortable strings are not numbers: compare by duration in minutes.
+  const toMinutes = (s: string): number => Date.parse(`${s.slice(0, 10)}T${s.slice(11) || "00:00"}:00Z`) / 60_000;
+  return String(Math.max(0, toMinutes(i.end) - toMinutes(i.start))).padStart(12, "0");
+}
+
+// ---------------------------------------------------------------------------
+// Merging
+// ---------------------------------------------------------------------------
+
+interface Report {
+  articleId: string;
+  event: ArticleEvent;
+  topics: string[];
+  entities: Set<string>;
+  keys: Set<string>;
+  width: string;
+}
+
+function keysMatch(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  let shared = 0;
+  for (const k of a) if (b.has(k)) shared++;
+  if (shared === 0) return false;
+  return shared >= MIN_SHARED_KEYS || shared / (a.size + b.size - shared) >= MIN_JACCARD;
+}
+
+function sameEvent(a: Report, b: Report): boolean {
+  if (!datesCompatible(a.event.date, b.event.date)) return false;
+  let shareEntity = false;
+  for (const e of a.entities) if (b.entities.has(e)) shareEntity = true;
+  return shareEntity && keysMatch(a.keys, b.keys);
+}
+
+/** Bucket of a report: its year, or the value itself for decades, centuries
+ * and forms not understood (those only meet their equals). */
+function bucketOf(date: EventDate): string {
+  const i = intervalOf(date.value);
+  if (i && i.start.slice(0, 4) === i.end.slice(0, 4)) return i.start.slice(0, 4);
+  if (i && /-WI$/.test(date.value)) return date.value.slice(0, 4);
+  return `~${date.value}`;
+}
+
+function countInto(counts: Map<string, number>, values: Iterable<string>): void {
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+}
+
+const byCountThenName = (counts: Map<string, number>): string[] =>
+  [...counts.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([k]) => k);
+
+export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
+  // 1. Reports, with same-article duplicates (same date, same keys) collapsed.
+  const reports: Report[] = [];
+  const seen = new Map<string, Report>();
+  for (const { articleId, events, topics } of perArticle) {
+    for (const event of events) {
+      const dup = `${articleId}\u0000${event.date.value}\u0000${[...new Set(event.keys)].sort().join(" ")}`;
+      const known = seen.get(dup);
+      if (known) {
+        for (const e of event.entities) known.entities.add(e);
+        continue;
+      }
+      const report: Report = {
+        articleId,
+        event,
+        topics,
+        entities: new Set(event.entities),
+        keys: new Set(event.keys),
+        width: width(event.date),
+      };
+      seen.set(dup, report);
+      reports.push(report);
+    }
+  }
+
+  // 2. Union–find over candidate pairs: same year bucket, same entity.
+  const parent = reports.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const buckets = new Map<string, number[]>();
+  reports.forEach((r, i) => {
+    for (const entity of r.entities) {
+      const key = `${bucketOf(r.event.date)}\u0000${entity}`;
+      const list = buckets.get(key) ?? [];
+      list.push(i);
+      buckets.set(key, list);
+    }
+  });
+  for (const list of buckets.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const a = list[x]!;
+        const b = list[y]!;
+        if (find(a) !== find(b) && sameEvent(reports[a]!, reports[b]!)) union(a, b);
+      }
+    }
+  }
+
+  // 3. One timeline entry per group.
+  const groups = new Map<number, Report[]>();
+  reports.forEach((r, i) => {
+    const root = find(i);
+    const g = groups.get(root) ?? [];
+    g.push(r);
+    groups.set(root, g);
+  });
+
+  const entries = [...groups.values()].map((group) => {
+    const ranked = [...group].sort(
+      (a, b) =>
+        cmp(a.width, b.width) ||
+        b.keys.size - a.keys.size ||
+        cmp(a.articleId, b.articleId) ||
+        a.event.start - b.event.start,
+    );
+    const best = ranked[0]!;
+    const entityCounts = new Map<string, number>();
+    const topicCounts = new Map<string, number>();
+    const keyCounts = new Map<string, number>();
+    for (const r of group) {
+      countInto(entityCounts, r.entities);
+      countInto(topicCounts, new Set(r.topics));
+      countInto(keyCounts, r.keys);
+    }
+    const entities = byCountThenName(entityCounts);
+    const keys = byCountThenName(keyCounts);
+    const base = [best.event.date.value, entities[0] ?? "", ...keys.slice(0, ID_KEYS)]
+      .map(slugify)
+      .filter(Boolean)
+      .join("-")
+      .slice(0, ID_MAX_LENGTH)
+      .replace(/-+$/, "");
+    return {
+      base,
+      date: { value: best.event.date.value, precision: best.event.date.precision },
+      text: best.event.text,
+      articles: [...new Set(group.map((r) => r.articleId))].sort(cmp),
+      entities,
+      topics: byCountThenName(topicCounts),
+    };
+  });
+
+  // 4. Ids: the base, made unique in an order that does not depend on input order.
+  entries.sort((a, b) => cmp(a.base, b.base) || cmp(a.articles.join(" "), b.articles.join(" ")) || cmp(a.text, b.text));
+  const used = new Map<string, number>();
+  const timeline: TimelineEvent[] = entries.map(({ base, ...rest }) => {
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    const id = n === 1 ? base : `${base}-${n}`;
+    return { id, ...rest, url: `/chronologie/#${id}` };
+  });
+
+  timeline.sort((a, b) => compareDates(a.date, b.date) || cmp(a.id, b.id));
+  return timeline;
+}

@@ -1,0 +1,134 @@
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { classifyTopics, computeTags, loadTopics } from "../../src/extract/topics/index.ts";
+import type { Topic } from "../../src/types.ts";
+
+const SPORT = `Le club lyonnais a remporté dimanche soir le match au sommet de la Ligue 1 face à Marseille (2-1).
+L'entraîneur a salué l'engagement de ses joueurs, tandis que les supporters envahissaient la pelouse du stade.
+Le buteur, auteur d'un doublé, rejoint la tête du classement du championnat.`;
+
+const CYBER = `Un groupe de pirates informatiques lié aux services de renseignement d'un État étranger a mené une vaste
+campagne d'espionnage contre plusieurs ministères. Les attaquants ont exploité une faille de sécurité dans un logiciel
+de messagerie pour installer un logiciel malveillant. L'ANSSI évoque une cyberattaque d'une ampleur inédite.`;
+
+const TRADE = `Les exportations françaises vers la Chine ont reculé de 8 % au premier semestre, selon les douanes.
+Le déficit commercial se creuse et Paris réclame des droits de douane plus élevés sur les véhicules importés.
+Les échanges commerciaux entre l'Union européenne et Pékin restent très déséquilibrés.`;
+
+describe("loadTopics", () => {
+  test("about fifteen topics with slug ids, labels, descriptions and cues", () => {
+    const topics = loadTopics();
+    assert.ok(topics.length >= 14 && topics.length <= 20, `${topics.length} topics`);
+    for (const t of topics) {
+      assert.match(t.id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      assert.ok(t.label.length > 0 && t.description.length > 0 && t.cues.length >= 10, t.id);
+    }
+    assert.equal(new Set(topics.map((t) => t.id)).size, topics.length);
+  });
+
+  test("a cue that cannot match as written is a load error", () => {
+    const bad: Topic[] = [{ id: "x", label: "X", description: "", cues: ["médaille d'or"] }];
+    assert.throws(() => classifyTopics("une médaille d'or", { topics: bad }), /ends with a function word/);
+  });
+});
+
+describe("classifyTopics", () => {
+  test("a sport item is sport, with its cues as evidence", () => {
+    const [best] = classifyTopics(SPORT);
+    assert.equal(best?.id, "sport");
+    assert.ok(best!.evidence.includes("match"));
+    assert.ok(best!.evidence.includes("Ligue 1"));
+  });
+
+  test("a cyber-espionage item is cybersecurity", () => {
+    const result = classifyTopics(CYBER);
+    assert.equal(result[0]?.id, "cybersecurite-renseignement");
+    assert.ok(result[0]!.evidence.some((e) => /pirates informatiques|espionnage|cyberattaque/.test(e)));
+  });
+
+  test("a trade item is economy and trade; phrases are read as one cue", () => {
+    const result = classifyTopics(TRADE);
+    assert.equal(result[0]?.id, "economie-commerce");
+    assert.ok(result[0]!.evidence.includes("droits de douane"));
+    // "droits" inside "droits de douane" is not a justice cue.
+    assert.ok(!result.some((r) => r.id === "justice"));
+  });
+
+  test("a secondary topic only when earned", () => {
+    assert.equal(classifyTopics(SPORT).length, 1);
+    const mixed = `${CYBER}\nLe fabricant de smartphones visé a corrigé l'application de ses téléphones Android.`;
+    const result = classifyTopics(mixed);
+    assert.equal(result[0]?.id, "cybersecurite-renseignement");
+    assert.ok(result.some((r) => r.id === "technologie"), JSON.stringify(result));
+    for (const r of result.slice(1)) assert.ok(r.score >= 0.5 * result[0]!.score);
+  });
+
+  test("the title weighs more than the body", () => {
+    const body = "Le gouvernement a présenté un plan. Le texte évoque la santé des élèves et l'école.";
+    const withTitle = classifyTopics(body, { title: "Hôpital : les urgences saturées, les médecins alertent" });
+    assert.equal(withTitle[0]?.id, "sante");
+  });
+
+  test("nothing when no topic reaches the floor", () => {
+    assert.deepEqual(classifyTopics("Il fait beau ce matin."), []);
+  });
+
+  test("acronym cues match only as written: Joe is not JO", () => {
+    const r = classifyTopics("Joe a parlé à Joe et Joe a répondu.");
+    assert.ok(!r.some((t) => t.id === "sport"));
+  });
+
+  test("length normalisation: repeating a cue in a long text does not explode the score", () => {
+    const short = classifyTopics(SPORT)[0]!.score;
+    const long = classifyTopics(`${SPORT}\n${"Le public est venu nombreux. ".repeat(200)}${"match ".repeat(20)}`)[0]!.score;
+    assert.ok(long < short * 2, `${long} vs ${short}`);
+  });
+});
+
+describe("computeTags", () => {
+  const docs = [
+    {
+      id: "a",
+      title: "Les sanctions contre Huawei",
+      text: "Washington a durci les sanctions contre Huawei. Les sanctions visent les puces. Huawei conteste les sanctions et la liste noire. La liste noire s'allonge.",
+      extraTags: [],
+    },
+    {
+      id: "b",
+      title: "Un nouveau stade",
+      text: "La ville construit un stade. Le stade accueillera des concerts. Les travaux du stade commencent et la ville paie.",
+      extraTags: ["Urbanisme"],
+    },
+    {
+      id: "c",
+      title: "Budget",
+      text: "La ville vote son budget. Le budget prévoit des travaux, et le budget reste serré pour la ville.",
+      extraTags: ["finances locales", "Budget"],
+    },
+  ];
+
+  test("a word frequent in one document and rare elsewhere becomes its tag", () => {
+    const tags = computeTags(docs);
+    assert.ok(tags.get("a")!.includes("sanctions"), JSON.stringify(tags.get("a")));
+    assert.ok(tags.get("a")!.includes("Huawei"));
+    assert.ok(tags.get("a")!.includes("liste noire"), "two-word phrases");
+    assert.equal(tags.get("b")![1], "stade");
+  });
+
+  test("editor tags first, not repeated by computed ones", () => {
+    const tags = computeTags(docs);
+    assert.equal(tags.get("b")![0], "Urbanisme");
+    assert.deepEqual(tags.get("c")!.slice(0, 2), ["finances locales", "Budget"]);
+    assert.equal(tags.get("c")!.filter((t) => t.toLowerCase() === "budget").length, 1);
+  });
+
+  test("stopwords never, max respected, deterministic", () => {
+    const tags = computeTags(docs, { max: 3 });
+    for (const list of tags.values()) {
+      assert.ok(list.length <= 3);
+      for (const t of list) assert.ok(!["les", "la", "le", "des", "et", "contre", "son"].includes(t.toLowerCase()), t);
+    }
+    assert.deepEqual(computeTags(docs, { max: 3 }), tags);
+    assert.deepEqual([...computeTags([...docs].reverse(), { max: 3 }).entries()].sort(), [...tags.entries()].sort());
+  });
+});
