@@ -386,6 +386,48 @@ describe("vague references (ref_past, ref_present, ref_future)", () => {
   });
 });
 
+describe("lists, ranges, weekends, parts of a period (date_day_of_list, date_weekend, date_mod_this_unit, date_year_of)", () => {
+  test("les 3 et 4 mars, du 10 au 12 avril 2024: the first day borrows month and year", () => {
+    assert.deepEqual(
+      tagTimexes("Les 3 et 4 mars, puis du 10 au 12 avril 2024, le salon ferme.", { dct: DCT }).map((t) => [t.text, t.value]),
+      [
+        ["3", "2026-03-03"],
+        ["4 mars", "2026-03-04"],
+        ["10", "2024-04-10"],
+        ["12 avril 2024", "2024-04-12"],
+      ],
+    );
+  });
+  test("la crise de 2008, la loi de 1905 are years; de 2000 manifestants is not", () => {
+    expectOne("La crise de 2008 a frappé l'industrie.", "2008", "2008", "DATE");
+    expectOne("La loi de 1905 sur la laïcité.", "1905", "1905", "DATE");
+    assert.deepEqual(texts("Une foule de 2000 manifestants a défilé."), []);
+  });
+  test("week-ends", () => {
+    expectOne("Ce week-end, les routes seront chargées.", "Ce week-end", "2026-W47-WE", "DATE");
+    expectOne("Le week-end dernier, trois accidents.", "Le week-end dernier", "2026-W46-WE", "DATE");
+  });
+  test("fin d'année, la fin du mois, la fin de l'année 2025", () => {
+    expectOne("Le texte sera voté en fin d'année.", "fin d'année", "2026", "DATE");
+    expectOne("Le loyer est dû à la fin du mois.", "la fin du mois", "2026-11", "DATE");
+    expectOne("Le projet aboutira d'ici la fin de l'année 2025.", "la fin de l'année 2025", "2025", "DATE");
+  });
+  test("la même année follows the text; le même jour needs a day", () => {
+    const s = "Il est élu en 2019. La même année, il se marie.";
+    expectOne(s, "La même année", "2019", "DATE");
+    expectOne("Le 3 mars, il démissionne. Le même jour, il part.", "Le même jour", "2026-03-03", "DATE");
+  });
+  test("time ranges: de 9 h à 17 h", () => {
+    assert.deepEqual(
+      tagTimexes("La mairie est ouverte de 9 h à 17 h.", { dct: DCT }).map((t) => [t.text, t.value]),
+      [
+        ["9 h", "2026-11-18T09:00"],
+        ["17 h", "2026-11-18T17:00"],
+      ],
+    );
+  });
+});
+
 describe("whole sentences: sorted, non-overlapping, longest wins", () => {
   test("a news paragraph", () => {
     const s =
@@ -427,7 +469,7 @@ describe("toEventDate", () => {
 
 describe("compareTimexValues", () => {
   test("mixed precisions in chronological order", () => {
-    const values = ["2015-09-22", "2016", "2015-09", "2015", "2015-Q3", "19", "195X", "2015-09-22T08:00", "2015-09-22TEV", "2015-W39", "2015-SU", "XXXX-09", "PAST_REF"];
+    const values = ["2015-W38-WE", "2015-09-22", "2016", "2015-09", "2015", "2015-Q3", "19", "195X", "2015-09-22T08:00", "2015-09-22TEV", "2015-W39", "2015-SU", "XXXX-09", "PAST_REF"];
     const sorted = [...values].sort(compareTimexValues);
     assert.deepEqual(sorted, [
       "19",
@@ -436,6 +478,7 @@ describe("compareTimexValues", () => {
       "2015-SU",
       "2015-Q3",
       "2015-09",
+      "2015-W38-WE",
       "2015-W39",
       "2015-09-22",
       "2015-09-22T08:00",

@@ -99,9 +99,11 @@ function sortKey(v: string): { t: number; rank: number } | null {
   if ((m = /^(\d{4})-Q([1-4])$/.exec(v))) return { t: at(Number(m[1]), 1 + 3 * (Number(m[2]) - 1)), rank: 4 };
   if ((m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(v))) return { t: at(Number(m[1]), SEASON_MONTH[m[2]!]), rank: 4 };
   if ((m = /^(\d{4})-(\d{2})$/.exec(v))) return { t: at(Number(m[1]), Number(m[2])), rank: 5 };
-  if ((m = /^(\d{4})-W(\d{2})(?:-(\d))?$/.exec(v))) {
-    const d = addDays(mondayOfIsoWeek(Number(m[1]), Number(m[2])), m[3] ? Number(m[3]) - 1 : 0);
-    return { t: at(d.y, d.m, d.d), rank: m[3] ? 7 : 6 };
+  if ((m = /^(\d{4})-W(\d{2})(?:-(\d|WE))?$/.exec(v))) {
+    // A weekend starts on Saturday and is as coarse as a week.
+    const offset = m[3] === "WE" ? 5 : m[3] ? Number(m[3]) - 1 : 0;
+    const d = addDays(mondayOfIsoWeek(Number(m[1]), Number(m[2])), offset);
+    return { t: at(d.y, d.m, d.d), rank: m[3] && m[3] !== "WE" ? 7 : 6 };
   }
   if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(?:(MO|MI|AF|EV|NI|DT)|(\d{2}):(\d{2})))?$/.exec(v))) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

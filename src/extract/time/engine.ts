@@ -193,10 +193,13 @@ export function groupValue(name: string, raw: string): TableValue | undefined {
   return undefined;
 }
 
-/** First defined group among name, name2, name3 (alternatives of one rule
- * cannot reuse a group name), normalised. */
+/** Alternatives of one rule cannot reuse a group name, so "unit" may also be
+ * captured as unit2, unit3… */
+const variants = (name: string): string[] => [name, `${name}2`, `${name}3`, `${name}4`];
+
+/** First defined group among the variants of a name, normalised. */
 export function group(c: Candidate, name: string): TableValue | undefined {
-  for (const n of [name, `${name}2`, `${name}3`]) {
+  for (const n of variants(name)) {
     const raw = c.groups[n];
     if (raw !== undefined) return groupValue(n, raw);
   }
@@ -204,5 +207,6 @@ export function group(c: Candidate, name: string): TableValue | undefined {
 }
 
 export function rawGroup(c: Candidate, name: string): string | undefined {
-  return c.groups[name] ?? c.groups[`${name}2`] ?? c.groups[`${name}3`];
+  for (const n of variants(name)) if (c.groups[n] !== undefined) return c.groups[n];
+  return undefined;
 }

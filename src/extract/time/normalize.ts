@@ -147,6 +147,7 @@ function date(c: Candidate, ctx: Context): Resolved | null {
 const UNIT_PARTS: Record<string, { precision: TimexPrecision; implied: string[] }> = {
   D: { precision: "day", implied: DAY_PARTS },
   W: { precision: "week", implied: ["year", "week"] },
+  WE: { precision: "week", implied: ["year", "week"] },
   M: { precision: "month", implied: ["year", "month"] },
   Y: { precision: "year", implied: ["year"] },
   DE: { precision: "decade", implied: ["year"] },
@@ -161,7 +162,11 @@ function shift(base: { y: number; m?: number; d?: number } | null, unit: string,
     case "D":
       return base.m !== undefined && base.d !== undefined ? fmtDay(addDays({ y: base.y, m: base.m, d: base.d }, offset)) : null;
     case "W":
-      return base.m !== undefined && base.d !== undefined ? fmtWeek(addDays({ y: base.y, m: base.m, d: base.d }, 7 * offset)) : null;
+    case "WE": {
+      if (base.m === undefined || base.d === undefined) return null;
+      const week = fmtWeek(addDays({ y: base.y, m: base.m, d: base.d }, 7 * offset));
+      return unit === "WE" ? `${week}-WE` : week;
+    }
     case "M": {
       if (base.m === undefined) return null;
       const r = addMonths(base.y, base.m, offset);
@@ -178,13 +183,13 @@ function shift(base: { y: number; m?: number; d?: number } | null, unit: string,
   }
 }
 
-const X_VALUE: Record<string, string> = { D: X_DAY, W: "XXXX-WXX", M: "XXXX-XX", Y: "XXXX", DE: "XXXX", CE: "XX" };
+const X_VALUE: Record<string, string> = { D: X_DAY, W: "XXXX-WXX", WE: "XXXX-WXX-WE", M: "XXXX-XX", Y: "XXXX", DE: "XXXX", CE: "XX" };
 
 /** hier, l'an prochain, cette semaine, il y a trois ans, dans deux jours. */
 function relative(c: Candidate, ctx: Context): Resolved | null {
   const unit = c.rule.norm.unit ?? str(group(c, "unit"));
   if (!unit || !UNIT_PARTS[unit]) return null;
-  let offset = num(group(c, "dayword")) ?? num(group(c, "rel")) ?? num(group(c, "relb"));
+  let offset = c.rule.norm.offset ?? num(group(c, "dayword")) ?? num(group(c, "rel")) ?? num(group(c, "relb"));
   const amount = group(c, "num");
   if (amount !== undefined) {
     const sign = c.rule.norm.sign ?? 1;

@@ -31,6 +31,8 @@ export interface NormSpec {
     | "constant";
   /** Fixed unit code (D, W, M, Y) when the pattern has no unit group. */
   unit?: string;
+  /** Fixed offset for relative rules ("fin de l'année" is this year). */
+  offset?: number;
   /** +1 / -1 for "dans N jours" / "il y a N jours". */
   sign?: number;
   /** Fixed amount for durations ("X" for ces dernières années). */
