@@ -92,7 +92,9 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
       }
     };
     add(doc.title, TITLE_TF);
-    add(doc.text, 1);
+    // Bodies often repeat the headline: count it once, as the title.
+    const title = doc.title.trim();
+    add(title && doc.text.includes(title) ? doc.text.replace(title, " ") : doc.text, 1);
     for (const key of tf.keys()) df.set(key, (df.get(key) ?? 0) + 1);
     perDoc.push({ tf, seen });
   }
