@@ -313,6 +313,11 @@ describe("times (time_hour, time_hour_minute, parts of day, merges)", () => {
     expectOne("Un bar a brûlé dans la nuit de dimanche à lundi.", "la nuit de dimanche à lundi", "2026-11-15TNI", "TIME");
     expectOne("Des heurts ont éclaté dans la nuit du 3 au 4 mars 2021.", "la nuit du 3 au 4 mars 2021", "2021-03-03TNI", "TIME");
   });
+  test("la soirée de mardi, la matinée du 3 mars; the night's day feeds le lendemain", () => {
+    expectOne("Dans la soirée de mardi, le calme est revenu.", "la soirée de mardi", "2026-11-17TEV", "TIME");
+    expectOne("Dans la matinée du 3 mars, le calme est revenu.", "la matinée du 3 mars", "2026-03-03TMO", "TIME");
+    expectOne("Dans la nuit de lundi à mardi, un incendie. Le lendemain, l'enquête.", "Le lendemain", "2026-11-17", "DATE");
+  });
   test("a part of day alone is not tagged", () => {
     assert.deepEqual(texts("Le matin, il court ; le soir, il lit."), []);
     assert.deepEqual(texts("Il travaille l'après-midi."), []);
@@ -401,6 +406,7 @@ describe("lists, ranges, weekends, parts of a period (date_day_of_list, date_wee
   test("la crise de 2008, la loi de 1905 are years; de 2000 manifestants is not", () => {
     expectOne("La crise de 2008 a frappé l'industrie.", "2008", "2008", "DATE");
     expectOne("La loi de 1905 sur la laïcité.", "1905", "1905", "DATE");
+    expectOne("Le G20 de 2025 s'ouvre à Johannesburg.", "2025", "2025", "DATE");
     assert.deepEqual(texts("Une foule de 2000 manifestants a défilé."), []);
   });
   test("week-ends", () => {

@@ -358,9 +358,10 @@ function partOfDay(c: Candidate, ctx: Context): Resolved | null {
   };
 }
 
-/** "la nuit de lundi à mardi" is Monday's night; "la nuit du 3 au 4 mars"
- * the 3rd's. */
-function nightBetween(c: Candidate, ctx: Context): Resolved | null {
+/** A part of a named day: "la nuit de lundi à mardi" is Monday's night, "la
+ * nuit du 3 au 4 mars" the 3rd's, "la soirée de mardi" Tuesday evening. */
+function namedDayPart(c: Candidate, ctx: Context): Resolved | null {
+  const code = str(group(c, "pod")) ?? "NI";
   const wd = num(group(c, "weekday"));
   if (wd !== undefined) {
     const wd2 = c.groups.weekday2 !== undefined ? num(groupValue("weekday2", c.groups.weekday2)) : undefined;
@@ -372,7 +373,7 @@ function nightBetween(c: Candidate, ctx: Context): Resolved | null {
       day = wd2 !== undefined && wd2 === (wd % 7) + 1 ? addDays(mondayOf(base), wd2 - 2) : addDays(mondayOf(base), wd - 1);
     }
     return {
-      value: `${day ? fmtDay(day) : `XXXX-WXX-${wd}`}TNI`,
+      value: `${day ? fmtDay(day) : `XXXX-WXX-${wd}`}T${code}`,
       precision: "partOfDay",
       known: ["weekday", "partOfDay"],
       implied: DAY_PARTS,
@@ -381,7 +382,7 @@ function nightBetween(c: Candidate, ctx: Context): Resolved | null {
   }
   const d = date(c, ctx);
   if (!d) return null;
-  return { ...d, value: `${d.value}TNI`, precision: "partOfDay", known: [...d.known, "partOfDay"] };
+  return { ...d, value: `${d.value}T${code}`, precision: "partOfDay", known: [...d.known, "partOfDay"] };
 }
 
 function durationValue(amount: number | string, unit: string): string {
@@ -433,7 +434,7 @@ const NORMALISERS: Record<string, (c: Candidate, ctx: Context) => Resolved | nul
   century,
   time,
   partOfDay,
-  nightBetween,
+  namedDayPart,
   duration,
   set,
   constant,

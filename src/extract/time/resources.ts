@@ -25,7 +25,7 @@ export interface NormSpec {
     | "century"
     | "time"
     | "partOfDay"
-    | "nightBetween"
+    | "namedDayPart"
     | "duration"
     | "set"
     | "constant";
