@@ -45,8 +45,16 @@ describe("building the seeds", () => {
       assert.match(page, new RegExp(`<html lang="${article.lang}">`));
       assert.ok(page.includes("<h1>"), article.url);
       assert.ok(home.includes(`href="${article.url}"`), `home links to ${article.url}`);
-      assert.doesNotMatch(page, /Laisser un commentaire|adresse e-mail ne sera pas publiée|Lire aussi|Mots-clés xiaomi|crédit photo/i);
+      const body = /<div class="body">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? "";
+      assert.ok(body.length > 200, `${article.url} has a body`);
+      assert.doesNotMatch(body, /Laisser un commentaire|adresse e-mail ne sera pas publiée|Lire aussi|Mots-clés|crédit photo|shutterstock/i);
     }
+  });
+
+  test("the photo credit moves out of the body into its own line", () => {
+    const articles = ExportArticles.parse(JSON.parse(read("data/articles.json")));
+    const pages = articles.map((a) => readFileSync(fileFor(a.url), "utf8"));
+    assert.equal(pages.filter((p) => /<p>Crédit photo : Karen Roach – shutterstock<\/p>/.test(p)).length, 1);
   });
 
   test("titles: headlines kept, missing ones inferred from the lede at a word boundary", () => {

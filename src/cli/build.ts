@@ -32,6 +32,9 @@ async function main(): Promise<number> {
   await rm(staging, { recursive: true, force: true });
   try {
     const renderStarted = performance.now();
+    // eleventy.config.ts names the output folder from OUTPUT_DIR (so that
+    // `npm start` honours it too); point it at the staging folder.
+    process.env.OUTPUT_DIR = staging;
     const { Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy("templates", staging, { configPath: "eleventy.config.ts", quietMode: true });
     await eleventy.write();

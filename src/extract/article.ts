@@ -1,0 +1,145 @@
+/**
+ * One source document → everything the text itself says, as a pure
+ * function: no file system, no other articles, no Eleventy. Cross-article
+ * work (ids, entity merging, tags, the timeline) belongs to src/link.
+ */
+import type { ArticleDate, ArticleEvent, Block, Boilerplate, Entity, FrontMatter, Mention, Quote, Span, Timex, TopicScore } from "../types.ts";
+import { inferTitle, structureArticle, summarise, wordCount, type SourceFormat } from "../structure/blocks.ts";
+import { detectLanguage } from "./lang/index.ts";
+import { tagTimexes, toEventDate } from "./time/index.ts";
+import { recognizeEntities, attributeQuotes } from "./entities/index.ts";
+import { classifyTopics, loadTopics } from "./topics/index.ts";
+import { extractEvents } from "./events/index.ts";
+import { splitSentences } from "./text/index.ts";
+import { dateArticle } from "./date/index.ts";
+import type { DaySet } from "./date/intervals.ts";
+
+/** Bump when extraction rules change, so cached results are recomputed. */
+export const EXTRACTOR_VERSION = "1";
+
+export interface SourceDocument {
+  /** File name in the seeds folder. */
+  source: string;
+  format: SourceFormat;
+  /** Decoded, normalised text of the whole file. */
+  text: string;
+  frontMatter: FrontMatter;
+  contentStart: number;
+}
+
+/** What one article says, before it meets the rest of the archive. */
+export interface ArticleExtraction {
+  source: string;
+  format: SourceFormat;
+  /** Front matter slug or permalink, when the editor set one. */
+  slug: string | null;
+  /** Front matter topic (id or label), which wins over classification. */
+  topicOverride: string | null;
+  title: string;
+  titleInferred: boolean;
+  titleSpan: Span | null;
+  lang: string;
+  langDetected: string;
+  date: ArticleDate | null;
+  /** Days the date evidence allows, when the date itself is not exact. */
+  dateBounds: DaySet;
+  topics: TopicScore[];
+  keywords: string[];
+  author: string | null;
+  sourceUrl: string | null;
+  credit: string | null;
+  summary: string;
+  headings: string[];
+  blocks: Block[];
+  headingDepth: Array<[number, number]>;
+  wordCount: number;
+  boilerplate: Boilerplate[];
+  timexes: Timex[];
+  mentions: Mention[];
+  entities: Entity[];
+  quotes: Quote[];
+  events: ArticleEvent[];
+  /** Body text (headline and blocks), for archive-wide statistics. */
+  plainText: string;
+}
+
+/** The file's text with everything outside `regions` blanked, offsets kept. */
+export function maskOutside(text: string, regions: Span[]): string {
+  const chars = text.replace(/[^\n]/g, " ").split("");
+  for (const region of regions) {
+    for (let i = region.start; i < region.end; i++) chars[i] = text[i]!;
+  }
+  return chars.join("");
+}
+
+export interface ExtractOptions {
+  /** Reference date (YYYY-MM-DD) for resolving "hier", "mardi"… when the
+   * article's own date cannot be found. */
+  referenceDate?: string | null;
+  /** A date decided outside the text (another article reporting the same
+   * event); it replaces the article's own inference. */
+  assignedDate?: ArticleDate | null;
+}
+
+export function extractArticle(doc: SourceDocument, options: ExtractOptions = {}): ArticleExtraction {
+  const { text, frontMatter } = doc;
+  const structure = structureArticle(text, doc.contentStart, doc.format);
+  const paragraphs = structure.blocks.filter((b) => b.kind !== "heading");
+  const lede = paragraphs[0]?.text ?? "";
+
+  const title = frontMatter.title ?? structure.title?.text ?? (lede ? inferTitle(lede) : doc.source.replace(/\.(txt|md)$/i, ""));
+  const titleInferred = !frontMatter.title && !structure.title;
+
+  const regions: Span[] = [...(structure.title ? [structure.title] : []), ...structure.blocks];
+  const bodyText = structure.blocks.map((b) => b.text).join("\n\n");
+  const language = detectLanguage(bodyText);
+  const lang = frontMatter.lang ?? language.tag;
+
+  // Time is tagged twice: first without a reference date, to find the
+  // article's own date; then against it, so "hier" and "janvier dernier"
+  // resolve as the reader of the day understood them.
+  const masked = maskOutside(text, regions);
+  const sentences = regions.flatMap((r) => splitSentences(text, r.start, r.end));
+  const { mentions, entities } = recognizeEntities(text, { regions });
+  const quotes = attributeQuotes(text, mentions).filter((q) => regions.some((r) => q.start >= r.start && q.end <= r.end));
+
+  const contextTimexes = tagTimexes(masked, { dct: null });
+  const dating = dateArticle({ frontMatter, text, timexes: contextTimexes, blocks: structure.blocks, mentions, sentences });
+  const date = options.assignedDate ?? dating.date;
+  const dct = date?.value ?? options.referenceDate ?? null;
+  const timexes = dct ? tagTimexes(masked, { dct }) : contextTimexes;
+
+  const topics = classifyTopics(bodyText, { title, topics: loadTopics() });
+  const events = extractEvents(text, { sentences, timexes, mentions, dateOf: toEventDate });
+
+  return {
+    source: doc.source,
+    format: doc.format,
+    slug: frontMatter.slug ?? frontMatter.permalink ?? null,
+    topicOverride: frontMatter.topic ?? null,
+    title,
+    titleInferred,
+    titleSpan: structure.title,
+    lang,
+    langDetected: language.detected,
+    date,
+    dateBounds: dating.bounds,
+    topics,
+    keywords: [...(frontMatter.tags ?? []), ...structure.keywords],
+    author: frontMatter.author ?? null,
+    sourceUrl: frontMatter.source ?? null,
+    credit: structure.credit,
+    summary: summarise(lede),
+    headings: structure.blocks.filter((b) => b.kind === "heading").map((b) => b.text),
+    blocks: structure.blocks,
+    headingDepth: [...structure.headingDepth],
+    wordCount: structure.blocks.reduce((sum, b) => sum + wordCount(b.text), 0),
+    boilerplate: structure.boilerplate,
+    timexes,
+    mentions,
+    entities,
+    quotes,
+    events,
+    plainText: `${structure.title?.text ?? ""}\n\n${bodyText}`,
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The archive as a whole: what no single article can decide alone.
+ * Article ids, one entity per real-world thing across articles, topics, tags,
+ * the merged timeline, and body HTML whose first mentions link to the
+ * entity pages.
+ */
+import { createHash } from "node:crypto";
+import type { Archive, ArchiveEntity, ArchiveTopic, Article, Diagnostic, Entity, EntityType } from "../types.ts";
+import type { ArticleExtraction } from "../extract/article.ts";
+import { slugify } from "../extract/text/index.ts";
+import { loadTopics } from "../extract/topics/index.ts";
+import { computeTags } from "../extract/topics/index.ts";
+import { mergeEvents } from "./events.ts";
+import { renderBlocks, type TextLink } from "../structure/render.ts";
+import { urls } from "./urls.ts";
+
+const MAX_SLUG_LENGTH = 80;
+
+function shortHash(value: string): string {
+  return createHash("sha256").update(value).digest("hex").slice(0, 6);
+}
+
+/** Cuts a slug at a hyphen so it stays readable. */
+function trimSlug(slug: string): string {
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  return cut.slice(0, cut.lastIndexOf("-") > 20 ? cut.lastIndexOf("-") : MAX_SLUG_LENGTH);
+}
+
+/**
+ * Stable, unique article ids. A front matter slug or permalink is reduced to
+ * one safe segment (no "../" can leave the output folder). Articles that would
+ * share an id all get a suffix from their file name, so each keeps the same
+ * URL from build to build whatever order the files are read in.
+ */
+export function assignArticleIds(extractions: ArticleExtraction[]): string[] {
+  const wanted = extractions.map((e) => {
+    const fromEditor = e.slug ? slugify(e.slug.split(/[\\/]+/).filter((part) => part && part !== "..").pop() ?? "") : "";
+    const base = trimSlug(fromEditor || slugify(e.title)) || `article-${shortHash(e.source)}`;
+    return base;
+  });
+  const counts = new Map<string, number>();
+  for (const id of wanted) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return wanted.map((id, i) => ((counts.get(id) ?? 0) > 1 ? `${id}-${shortHash(extractions[i]!.source)}` : id));
+}
+
+interface EntityAccumulator {
+  entity: Entity;
+  articles: Set<string>;
+  mentions: number;
+  typeVotes: Map<EntityType, number>;
+  names: Map<string, number>;
+}
+
+/** One entity per id across the archive: the most complete description wins. */
+function mergeEntities(articles: Array<{ id: string; extraction: ArticleExtraction }>): ArchiveEntity[] {
+  const byId = new Map<string, EntityAccumulator>();
+  for (const { id: articleId, extraction } of articles) {
+    const counts = new Map<string, number>();
+    for (const mention of extraction.mentions) counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
+    for (const entity of extraction.entities) {
+      let acc = byId.get(entity.id);
+      if (!acc) {
+        acc = { entity: { ...entity, aliases: [] }, articles: new Set(), mentions: 0, typeVotes: new Map(), names: new Map() };
+        byId.set(entity.id, acc);
+      }
+      const weight = counts.get(entity.id) ?? 1;
+      acc.articles.add(articleId);
+      acc.mentions += weight;
+      acc.typeVotes.set(entity.type, (acc.typeVotes.get(entity.type) ?? 0) + weight);
+      acc.names.set(entity.name, (acc.names.get(entity.name) ?? 0) + weight);
+      for (const alias of entity.aliases) acc.names.set(alias, acc.names.get(alias) ?? 0);
+      acc.entity.description ??= entity.description;
+      acc.entity.wikidata ??= entity.wikidata;
+    }
+  }
+  const merged: ArchiveEntity[] = [];
+  for (const acc of byId.values()) {
+    const type = [...acc.typeVotes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? acc.entity.type;
+    // A known entity keeps its canonical name; otherwise the most used form.
+    const name = acc.entity.wikidata
+      ? acc.entity.name
+      : [...acc.names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const aliases = [...acc.names.keys()].filter((n) => n !== name).sort((a, b) => a.localeCompare(b, "fr"));
+    merged.push({
+      ...acc.entity,
+      name,
+      type,
+      aliases,
+      articles: [...acc.articles].sort(),
+      url: urls.entity(type, acc.entity.id),
+    });
+  }
+  return merged.sort((a, b) => a.name.localeCompare(b.name, "fr") || a.id.localeCompare(b.id));
+}
+
+/** The first mention of each entity in the body becomes a link to its page. */
+function firstMentionLinks(extraction: ArticleExtraction, entityUrls: Map<string, string>): TextLink[] {
+  const seen = new Set<string>();
+  const links: TextLink[] = [];
+  const titleEnd = extraction.titleSpan?.end ?? -1;
+  for (const mention of extraction.mentions) {
+    if (mention.start < titleEnd || seen.has(mention.entity)) continue;
+    const href = entityUrls.get(mention.entity);
+    if (!href) continue;
+    seen.add(mention.entity);
+    links.push({ start: mention.start, end: mention.end, href });
+  }
+  return links;
+}
+
+export interface LinkOptions {
+  /** Prefix for links inside article HTML (the site's path prefix). */
+  linkPrefix?: string;
+}
+
+export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagnostic[] = [], options: LinkOptions = {}): Archive {
+  const ids = assignArticleIds(extractions);
+  const withIds = extractions.map((extraction, i) => ({ id: ids[i]!, extraction }));
+
+  const entities = mergeEntities(withIds);
+  const entityUrls = new Map(entities.map((e) => [e.id, e.url]));
+
+  // Topics: the front matter wins; an unknown front matter topic becomes a
+  // topic of its own rather than being dropped.
+  const vocabulary = new Map(loadTopics().map((t) => [t.id, t]));
+  const byLabel = new Map([...vocabulary.values()].map((t) => [slugify(t.label), t]));
+  const extraTopics = new Map<string, ArchiveTopic>();
+  const primaryTopic = (e: ArticleExtraction): { id: string; label: string } | null => {
+    if (e.topicOverride) {
+      const known = vocabulary.get(slugify(e.topicOverride)) ?? byLabel.get(slugify(e.topicOverride));
+      if (known) return { id: known.id, label: known.label };
+      const id = slugify(e.topicOverride) || "sujet";
+      return { id, label: e.topicOverride };
+    }
+    const best = e.topics[0];
+    return best ? { id: best.id, label: best.label } : null;
+  };
+
+  const tags = computeTags(
+    withIds.map(({ id, extraction }) => ({ id, text: extraction.plainText, title: extraction.title, extraTags: extraction.keywords })),
+  );
+
+  const articles: Article[] = withIds.map(({ id, extraction: e }) => {
+    const topic = primaryTopic(e);
+    if (topic && !vocabulary.has(topic.id) && !extraTopics.has(topic.id)) {
+      extraTopics.set(topic.id, { ...topic, description: "", articles: [], url: urls.topic(topic.id) });
+    }
+    const links = firstMentionLinks(e, entityUrls).map((l) => ({ ...l, href: `${options.linkPrefix ?? ""}${l.href}`.replace(/\/\/+/g, "/") }));
+    return {
+      id,
+      url: urls.article(id),
+      source: e.source,
+      title: e.title,
+      titleInferred: e.titleInferred,
+      lang: e.lang,
+      langDetected: e.langDetected,
+      date: e.date,
+      topic,
+      topics: e.topics,
+      tags: tags.get(id) ?? [],
+      author: e.author,
+      sourceUrl: e.sourceUrl,
+      credit: e.credit,
+      summary: e.summary,
+      headings: e.headings,
+      blocks: e.blocks,
+      html: renderBlocks(e.blocks, { format: e.format, headingDepth: new Map(e.headingDepth), links }),
+      wordCount: e.wordCount,
+      boilerplate: e.boilerplate,
+      timexes: e.timexes,
+      mentions: e.mentions,
+      quotes: e.quotes,
+      events: e.events,
+    };
+  });
+
+  const topicArticles = new Map<string, string[]>();
+  for (const article of articles) {
+    if (article.topic) topicArticles.set(article.topic.id, [...(topicArticles.get(article.topic.id) ?? []), article.id]);
+  }
+  const topics: ArchiveTopic[] = [
+    ...[...vocabulary.values()].map((t) => ({ id: t.id, label: t.label, description: t.description, articles: [], url: urls.topic(t.id) })),
+    ...extraTopics.values(),
+  ]
+    .map((t) => ({ ...t, articles: topicArticles.get(t.id) ?? [] }))
+    .filter((t) => t.articles.length > 0)
+    .sort((a, b) => a.label.localeCompare(b.label, "fr"));
+
+  const timeline = mergeEvents(
+    articles.map((a) => ({ articleId: a.id, events: a.events, topics: a.topic ? [a.topic.id] : [] })),
+  );
+
+  return { articles, entities, timeline, topics, diagnostics };
+}

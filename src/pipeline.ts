@@ -1,0 +1,122 @@
+/**
+ * The whole data flow, composed in one place:
+ * read → structure → extract → link. Rendering is Eleventy's job
+ * (eleventy.config.ts), fed with the Archive this returns.
+ */
+import path from "node:path";
+import type { Archive, Diagnostic } from "./types.ts";
+import { listArticleFiles, readArticleFile } from "./read/files.ts";
+import { readFrontMatter } from "./read/frontmatter.ts";
+import { extractArticle, type ArticleExtraction, type SourceDocument } from "./extract/article.ts";
+import { assignArticleIds, linkArchive } from "./link/archive.ts";
+import { refineDatesAcrossArticles } from "./link/dates.ts";
+
+export interface PipelineReport {
+  files: number;
+  articles: number;
+  /** Files left out on purpose (draft: true). */
+  skipped: Array<{ file: string; reason: string }>;
+  diagnostics: Diagnostic[];
+  timings: Record<string, number>;
+}
+
+export interface PipelineResult {
+  archive: Archive;
+  report: PipelineReport;
+}
+
+export interface PipelineOptions {
+  seedsDir: string;
+  /** YYYY-MM-DD, to warn about front matter dates in the future. */
+  today?: string;
+  linkPrefix?: string;
+}
+
+function now(): number {
+  return performance.now();
+}
+
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const timings: Record<string, number> = {};
+  const diagnostics: Diagnostic[] = [];
+  const skipped: PipelineReport["skipped"] = [];
+
+  let t = now();
+  const listing = await listArticleFiles(options.seedsDir);
+  diagnostics.push(...listing.diagnostics);
+  const documents = [];
+  for (const file of listing.files) {
+    const read = await readArticleFile(options.seedsDir, file);
+    if (!read.ok) {
+      diagnostics.push(...read.diagnostics);
+      continue;
+    }
+    diagnostics.push(...read.diagnostics);
+    if (read.text.trim().length === 0) {
+      diagnostics.push({
+        severity: "error",
+        file,
+        message: "is empty; it was not published",
+        hint: "write the article's text in the file, or delete it",
+      });
+      continue;
+    }
+    const frontMatter = readFrontMatter(read.text, file, options.today);
+    diagnostics.push(...frontMatter.diagnostics);
+    if (frontMatter.data.draft) {
+      skipped.push({ file, reason: "draft: true" });
+      continue;
+    }
+    if (read.text.slice(frontMatter.contentStart).trim().length === 0) {
+      diagnostics.push({
+        severity: "error",
+        file,
+        message: "has front matter but no text; it was not published",
+        hint: "write the article's text below the closing ---",
+      });
+      continue;
+    }
+    documents.push({
+      source: file,
+      format: path.extname(file).toLowerCase() === ".md" ? ("md" as const) : ("txt" as const),
+      text: read.text,
+      frontMatter: frontMatter.data,
+      contentStart: frontMatter.contentStart,
+    });
+  }
+  timings.read = now() - t;
+
+  t = now();
+  const extractions: ArticleExtraction[] = [];
+  const extracted: SourceDocument[] = [];
+  for (const doc of documents) {
+    try {
+      extractions.push(extractArticle(doc));
+      extracted.push(doc);
+    } catch (error) {
+      // A bug in a rule must not take the whole archive down; the editor is
+      // told which file triggered it.
+      diagnostics.push({
+        severity: "error",
+        file: doc.source,
+        message: `extraction failed (${(error as Error).message}); the article was not published`,
+        hint: "report this file to the developers: it is a bug in the extractor",
+      });
+    }
+  }
+  timings.extract = now() - t;
+
+  t = now();
+  // Dates from other articles reporting the same event; the articles whose
+  // date changed are extracted again so "hier" or "mardi" resolve against it.
+  for (const refinement of refineDatesAcrossArticles(extractions, assignArticleIds(extractions))) {
+    extractions[refinement.index] = extractArticle(extracted[refinement.index]!, { assignedDate: refinement.date });
+  }
+  const archive = linkArchive(extractions, diagnostics, { linkPrefix: options.linkPrefix });
+  timings.link = now() - t;
+
+  return {
+    archive,
+    report: { files: listing.files.length, articles: archive.articles.length, skipped, diagnostics, timings },
+  };
+}
