@@ -50,6 +50,8 @@ export interface RuleData {
   requiresMerge?: boolean;
   reject?: string[];
   lowercase?: string[];
+  /** A sentence the rule must tag, checked by the tests (dct 2026-11-18). */
+  example?: { text: string; span: string; value: string };
 }
 
 export interface MergeData {
