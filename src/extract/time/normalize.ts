@@ -59,9 +59,10 @@ const X_DAY = "XXXX-XX-XX";
 // ---------------------------------------------------------------------------
 
 function sentenceTense(ctx: Context, c: Candidate): "past" | "future" | null {
-  const before = ctx.text.lastIndexOf(".", c.start);
-  const stops = [".", "!", "?", "\n"].map((s) => ctx.text.indexOf(s, c.end)).filter((i) => i >= 0);
-  const sentence = ctx.text.slice(before + 1, stops.length ? Math.min(...stops) : undefined);
+  const marks = [".", "!", "?", "\n"];
+  const start = Math.max(...marks.map((s) => ctx.text.lastIndexOf(s, c.start)));
+  const ends = marks.map((s) => ctx.text.indexOf(s, c.end)).filter((i) => i >= 0);
+  const sentence = ctx.text.slice(start + 1, ends.length ? Math.min(...ends) : undefined);
   const past = tenseCues.past.some((re) => re.test(sentence));
   const future = tenseCues.future.some((re) => re.test(sentence));
   return past === future ? null : past ? "past" : "future";
@@ -137,7 +138,8 @@ function date(c: Candidate, ctx: Context): Resolved | null {
       anchored = true;
     }
   }
-  if (year !== null && m !== undefined && d !== undefined && d > daysInMonth(year, m)) return null;
+  // 31 avril never exists; 29 février only in leap years (2000 is one).
+  if (m !== undefined && d !== undefined && d > daysInMonth(year ?? 2000, m)) return null;
   const yy = year === null ? "XXXX" : pad(year, 4);
   const value = yy + (m !== undefined ? `-${pad(m)}` : "") + (d !== undefined ? `-${pad(d)}` : "");
   const precision: TimexPrecision = d !== undefined ? "day" : m !== undefined ? "month" : "year";
