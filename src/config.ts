@@ -12,6 +12,10 @@ export interface BuildConfig {
   siteUrl: string;
   /** Fail on any warning (for CI). */
   strict: boolean;
+  /** Cache of extraction results and search shards; safe to delete. */
+  cacheDir: string;
+  /** Worker threads for extraction (undefined: one per core when it pays). */
+  workers: number | undefined;
 }
 
 export function normalisePrefix(prefix: string | undefined): string {
@@ -26,5 +30,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     pathPrefix: normalisePrefix(env.PATH_PREFIX),
     siteUrl: (env.SITE_URL ?? "https://archive.example.org").replace(/\/+$/, ""),
     strict: argv.includes("--strict") || env.STRICT === "1" || env.STRICT === "true",
+    cacheDir: path.resolve(env.CACHE_DIR ?? ".cache"),
+    workers: env.EXTRACT_WORKERS !== undefined && /^\d+$/.test(env.EXTRACT_WORKERS) ? Number(env.EXTRACT_WORKERS) : undefined,
   };
 }

@@ -7,7 +7,8 @@ import path from "node:path";
 import type { Archive, Diagnostic } from "./types.ts";
 import { listArticleFiles, readArticleFile } from "./read/files.ts";
 import { readFrontMatter } from "./read/frontmatter.ts";
-import { extractArticle, type ArticleExtraction, type SourceDocument } from "./extract/article.ts";
+import type { ArticleExtraction, SourceDocument } from "./extract/article.ts";
+import { extractAll } from "./extract/batch.ts";
 import { assignArticleIds, linkArchive } from "./link/archive.ts";
 import { refineDatesAcrossArticles } from "./link/dates.ts";
 
@@ -18,6 +19,10 @@ export interface PipelineReport {
   skipped: Array<{ file: string; reason: string }>;
   diagnostics: Diagnostic[];
   timings: Record<string, number>;
+  /** Articles whose extraction came from the cache. */
+  cacheHits: number;
+  /** Worker threads used for extraction (0: none). */
+  workers: number;
 }
 
 export interface PipelineResult {
@@ -30,6 +35,11 @@ export interface PipelineOptions {
   /** YYYY-MM-DD, to warn about front matter dates in the future. */
   today?: string;
   linkPrefix?: string;
+  /** Extraction cache folder (see src/extract/batch.ts); null or absent: no cache. */
+  cacheDir?: string | null;
+  /** Worker threads for extraction; default: one per core when it pays. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
 }
 
 function now(): number {
@@ -44,7 +54,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let t = now();
   const listing = await listArticleFiles(options.seedsDir);
   diagnostics.push(...listing.diagnostics);
-  const documents = [];
+  const documents: SourceDocument[] = [];
   for (const file of listing.files) {
     const read = await readArticleFile(options.seedsDir, file);
     if (!read.ok) {
@@ -87,36 +97,52 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   timings.read = now() - t;
 
   t = now();
+  const batch = await extractAll(documents, { cacheDir: options.cacheDir ?? null, workers: options.workers, onProgress: options.onProgress });
   const extractions: ArticleExtraction[] = [];
   const extracted: SourceDocument[] = [];
-  for (const doc of documents) {
-    try {
-      extractions.push(extractArticle(doc));
+  batch.results.forEach((result, i) => {
+    const doc = documents[i]!;
+    if (result.ok) {
+      extractions.push(result.extraction);
       extracted.push(doc);
-    } catch (error) {
+    } else {
       // A bug in a rule must not take the whole archive down; the editor is
       // told which file triggered it.
       diagnostics.push({
         severity: "error",
         file: doc.source,
-        message: `extraction failed (${(error as Error).message}); the article was not published`,
+        message: `extraction failed (${result.error}); the article was not published`,
         hint: "report this file to the developers: it is a bug in the extractor",
       });
     }
-  }
+  });
   timings.extract = now() - t;
 
   t = now();
   // Dates from other articles reporting the same event; the articles whose
   // date changed are extracted again so "hier" or "mardi" resolve against it.
-  for (const refinement of refineDatesAcrossArticles(extractions, assignArticleIds(extractions))) {
-    extractions[refinement.index] = extractArticle(extracted[refinement.index]!, { assignedDate: refinement.date });
-  }
+  const refinements = refineDatesAcrossArticles(extractions, assignArticleIds(extractions));
+  const again = await extractAll(
+    refinements.map((r) => extracted[r.index]!),
+    { cacheDir: options.cacheDir ?? null, workers: 0 },
+    (i) => ({ assignedDate: refinements[i]!.date }),
+  );
+  again.results.forEach((result, i) => {
+    if (result.ok) extractions[refinements[i]!.index] = result.extraction;
+  });
   const archive = linkArchive(extractions, diagnostics, { linkPrefix: options.linkPrefix });
   timings.link = now() - t;
 
   return {
     archive,
-    report: { files: listing.files.length, articles: archive.articles.length, skipped, diagnostics, timings },
+    report: {
+      files: listing.files.length,
+      articles: archive.articles.length,
+      skipped,
+      diagnostics,
+      timings,
+      cacheHits: batch.cacheHits,
+      workers: batch.workersUsed,
+    },
   };
 }

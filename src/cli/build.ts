@@ -11,12 +11,22 @@ import { readConfig } from "../config.ts";
 import { runPipeline } from "../pipeline.ts";
 import { provideArchive } from "../site/source.ts";
 import { countBySeverity, formatDiagnostic } from "./report.ts";
+import { createProgress } from "./progress.ts";
 
 async function main(): Promise<number> {
   const config = readConfig(process.env, process.argv.slice(2));
   const started = performance.now();
   const today = new Date().toISOString().slice(0, 10);
-  const { archive, report } = await runPipeline({ seedsDir: config.seedsDir, today });
+  const progress = createProgress();
+  progress.stage("extract");
+  const { archive, report } = await runPipeline({
+    seedsDir: config.seedsDir,
+    today,
+    cacheDir: config.cacheDir,
+    workers: config.workers,
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.stage("render");
 
   for (const diagnostic of report.diagnostics) console.error(formatDiagnostic(diagnostic));
   const { warnings, errors } = countBySeverity(report.diagnostics);
@@ -64,6 +74,7 @@ async function main(): Promise<number> {
     throw error;
   }
 
+  progress.end();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const stages = Object.entries(report.timings)
     .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`)
