@@ -12,11 +12,17 @@ import { runPipeline } from "../pipeline.ts";
 import { provideArchive } from "../site/source.ts";
 import { countBySeverity, formatDiagnostic } from "./report.ts";
 import { createProgress } from "./progress.ts";
+import { buildFingerprint, isUpToDate, recordBuild } from "./fingerprint.ts";
 
 async function main(): Promise<number> {
   const config = readConfig(process.env, process.argv.slice(2));
   const started = performance.now();
   const today = new Date().toISOString().slice(0, 10);
+  const fingerprint = await buildFingerprint(config);
+  if (!process.argv.includes("--force") && (await isUpToDate(config, fingerprint))) {
+    console.log(`Nothing changed since the last build; ${path.relative(process.cwd(), config.outputDir) || "."} is up to date (--force rebuilds).`);
+    return 0;
+  }
   const progress = createProgress();
   progress.stage("extract");
   const { archive, report } = await runPipeline({
@@ -75,6 +81,7 @@ async function main(): Promise<number> {
   }
 
   progress.end();
+  await recordBuild(config, fingerprint);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const stages = Object.entries(report.timings)
     .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`)

@@ -1,0 +1,65 @@
+/**
+ * "Nothing changed, nothing to do": a hash of everything a build reads —
+ * the articles, the code and data of the pipeline, the templates, the
+ * lockfile and the settings — kept beside the cache. When a build would read
+ * exactly what the last successful one read and its output is still there,
+ * the build stops at once, like make.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BuildConfig } from "../config.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { recursive: true })).sort();
+  } catch {
+    hash.update(`${label}:missing\0`);
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      continue; // a folder
+    }
+    hash.update(`${label}/${name}\0`).update(content).update("\0");
+  }
+}
+
+export async function buildFingerprint(config: BuildConfig): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ prefix: config.pathPrefix, site: config.siteUrl, node: process.version }));
+  await hashTree(hash, config.seedsDir, "seeds");
+  for (const part of ["src", "templates"]) await hashTree(hash, path.join(projectRoot, part), part);
+  for (const file of ["eleventy.config.ts", "package-lock.json"]) {
+    hash.update(file).update(await readFile(path.join(projectRoot, file)).catch(() => Buffer.from("missing")));
+  }
+  return hash.digest("hex");
+}
+
+function stampFile(config: BuildConfig): string {
+  return path.join(config.cacheDir, "last-build.json");
+}
+
+/** True when the last successful build read the same inputs into the same output folder. */
+export async function isUpToDate(config: BuildConfig, fingerprint: string): Promise<boolean> {
+  try {
+    const stamp = JSON.parse(await readFile(stampFile(config), "utf8")) as { fingerprint: string; outputDir: string };
+    return stamp.fingerprint === fingerprint && stamp.outputDir === config.outputDir && existsSync(path.join(config.outputDir, "index.html"));
+  } catch {
+    return false;
+  }
+}
+
+export async function recordBuild(config: BuildConfig, fingerprint: string): Promise<void> {
+  await mkdir(config.cacheDir, { recursive: true });
+  await writeFile(stampFile(config), `${JSON.stringify({ fingerprint, outputDir: config.outputDir })}\n`);
+}
