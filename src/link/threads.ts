@@ -1,0 +1,175 @@
+/**
+ * Story threads: articles that tell one evolving story.
+ *
+ * Two articles belong to one story when they share its key actors (entities
+ * weighted by rarity, see similarity.ts), are close in time (or one is
+ * undated), and are tied by the story itself: a timeline event both report,
+ * or the same topic. A shared country or a common topic alone is not enough.
+ *
+ * Stability: thread membership is remembered in a registry (a JSON file kept
+ * with the seeds, `_threads.json`, which the build reads and updates). An
+ * article already in the registry keeps its thread; a new article joins the
+ * existing thread it is most tied to, or starts a new one with other new
+ * articles. Threads are never renamed, merged or reshuffled by an addition.
+ * Without a registry, articles are taken in date order, so the same archive
+ * always gives the same threads.
+ */
+import { slugify } from "../extract/text/index.ts";
+import { buildEntityIndex, candidatesFor, overlap } from "./similarity.ts";
+
+export interface ThreadInput {
+  id: string;
+  title: string;
+  date: string | null;
+  topic: string | null;
+  /** Entity ids mentioned, with their mention counts. */
+  entities: Map<string, number>;
+  /** Ids of timeline events the article reports. */
+  events: string[];
+}
+
+export interface Thread {
+  id: string;
+  /** Article ids, oldest first (undated last). */
+  articles: string[];
+  /** Event ids reported by the thread's articles, in timeline order. */
+  events: string[];
+  /** Entities the thread's articles share, most central first. */
+  entities: string[];
+}
+
+/** `{ "<thread id>": ["<article id>", …] }` */
+export type ThreadRegistry = Record<string, string[]>;
+
+/** Minimum IDF-weighted entity overlap for two articles to tell one story. */
+export const THREAD_SIMILARITY = 0.5;
+/** Reports of one story further apart than this are different stories. */
+export const THREAD_MAX_GAP_DAYS = 400;
+/** Entities in more articles than this are background, not a story's actors. */
+const MAX_POSTINGS = 500;
+
+function days(value: string): number {
+  const [y, m = "07", d = "15"] = value.split("-");
+  return Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000;
+}
+
+export function closeInTime(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  return Math.abs(days(a) - days(b)) <= THREAD_MAX_GAP_DAYS;
+}
+
+/** Why two articles are tied, or null when they are not. */
+export function storyTie(a: ThreadInput, b: ThreadInput, idf: Map<string, number>): { score: number; shared: string[] } | null {
+  if (!closeInTime(a.date, b.date)) return null;
+  const { score, shared } = overlap(new Set(a.entities.keys()), new Set(b.entities.keys()), idf);
+  if (score < THREAD_SIMILARITY) return null;
+  const sharedEvent = a.events.some((e) => b.events.includes(e));
+  const sameTopic = a.topic !== null && a.topic === b.topic;
+  if (!sharedEvent && !sameTopic) return null;
+  return { score: score + (sharedEvent ? 0.5 : 0), shared };
+}
+
+function chronological(a: ThreadInput, b: ThreadInput): number {
+  if (a.date && b.date) return a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+  if (a.date) return -1;
+  if (b.date) return 1;
+  return a.id.localeCompare(b.id);
+}
+
+/** A readable, stable id for a new thread: its founder's key entities and year. */
+function threadIdFor(founder: ThreadInput, members: ThreadInput[], idf: Map<string, number>, taken: Set<string>): string {
+  const weight = new Map<string, number>();
+  for (const m of members) for (const [id, count] of m.entities) weight.set(id, (weight.get(id) ?? 0) + count * (idf.get(id) ?? 0));
+  const shared = [...weight]
+    .filter(([id]) => members.filter((m) => m.entities.has(id)).length >= Math.min(2, members.length))
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .slice(0, 2)
+    .map(([id]) => id);
+  const base = slugify([...shared, founder.date?.slice(0, 4) ?? ""].join(" ")) || slugify(founder.title).slice(0, 40);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export function buildThreads(
+  inputs: ThreadInput[],
+  registry: ThreadRegistry = {},
+  eventOrder: string[] = [],
+): { threads: Thread[]; registry: ThreadRegistry } {
+  const byId = new Map(inputs.map((a) => [a.id, a]));
+  const sets = inputs.map((a) => new Set(a.entities.keys()));
+  const index = buildEntityIndex(sets);
+  const position = new Map(inputs.map((a, i) => [a.id, i]));
+
+  // Existing threads keep their members that are still in the archive.
+  const members = new Map<string, string[]>();
+  const threadOf = new Map<string, string>();
+  for (const [threadId, articleIds] of Object.entries(registry).sort(([x], [y]) => x.localeCompare(y))) {
+    const present = articleIds.filter((id) => byId.has(id) && !threadOf.has(id));
+    members.set(threadId, present);
+    for (const id of present) threadOf.set(id, threadId);
+  }
+
+  // New articles, oldest first: join the most tied thread, or pair up.
+  const pending = inputs.filter((a) => !threadOf.has(a.id)).sort(chronological);
+  const provisional = new Map<string, string[]>(); // founder id → members, for new threads
+  const provisionalOf = new Map<string, string>();
+  for (const article of pending) {
+    const i = position.get(article.id)!;
+    let best: { key: string; isNew: boolean; score: number } | null = null;
+    for (const j of candidatesFor(i, sets, index, MAX_POSTINGS)) {
+      const other = inputs[j]!;
+      const tie = storyTie(article, other, index.idf);
+      if (!tie) continue;
+      const existing = threadOf.get(other.id);
+      const fresh = provisionalOf.get(other.id);
+      const key = existing ?? fresh ?? other.id;
+      const isNew = existing === undefined;
+      // Only articles already placed (in a thread or seen before this one) count.
+      if (!existing && !fresh && chronological(other, article) > 0) continue;
+      if (!best || tie.score > best.score || (tie.score === best.score && key < best.key)) best = { key, isNew, score: tie.score };
+    }
+    if (best && !best.isNew) {
+      members.get(best.key)!.push(article.id);
+      threadOf.set(article.id, best.key);
+    } else if (best) {
+      const founder = provisionalOf.get(best.key) ?? best.key;
+      if (!provisional.has(founder)) {
+        provisional.set(founder, [founder]);
+        provisionalOf.set(founder, founder);
+      }
+      provisional.get(founder)!.push(article.id);
+      provisionalOf.set(article.id, founder);
+    }
+  }
+
+  const taken = new Set(members.keys());
+  for (const [founderId, articleIds] of provisional) {
+    const founder = byId.get(founderId)!;
+    const id = threadIdFor(founder, articleIds.map((a) => byId.get(a)!), index.idf, taken);
+    taken.add(id);
+    members.set(id, articleIds);
+    for (const a of articleIds) threadOf.set(a, id);
+  }
+
+  const eventRank = new Map(eventOrder.map((e, i) => [e, i]));
+  const threads: Thread[] = [];
+  const nextRegistry: ThreadRegistry = {};
+  for (const [id, articleIds] of [...members].sort(([x], [y]) => x.localeCompare(y))) {
+    if (articleIds.length === 0) continue;
+    nextRegistry[id] = [...articleIds].sort();
+    // A story needs two articles; a thread left with one member is kept in
+    // the registry (its id stays reserved) but not shown.
+    if (articleIds.length < 2) continue;
+    const articles = articleIds.map((a) => byId.get(a)!).sort(chronological);
+    const events = [...new Set(articles.flatMap((a) => a.events))].sort((x, y) => (eventRank.get(x) ?? 0) - (eventRank.get(y) ?? 0));
+    const weight = new Map<string, number>();
+    for (const a of articles) for (const [e, count] of a.entities) weight.set(e, (weight.get(e) ?? 0) + count * (index.idf.get(e) ?? 0));
+    const entities = [...weight]
+      .filter(([e]) => articles.filter((a) => a.entities.has(e)).length >= 2)
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .map(([e]) => e);
+    threads.push({ id, articles: articles.map((a) => a.id), events, entities });
+  }
+  return { threads, registry: nextRegistry };
+}
