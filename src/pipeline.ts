@@ -11,6 +11,7 @@ import type { ArticleExtraction, SourceDocument } from "./extract/article.ts";
 import { extractAll } from "./extract/batch.ts";
 import { assignArticleIds, linkArchive } from "./link/archive.ts";
 import { refineDatesAcrossArticles } from "./link/dates.ts";
+import { readThreadRegistry } from "./read/threads.ts";
 
 export interface PipelineReport {
   files: number;
@@ -130,7 +131,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   again.results.forEach((result, i) => {
     if (result.ok) extractions[refinements[i]!.index] = result.extraction;
   });
-  const archive = linkArchive(extractions, diagnostics, { linkPrefix: options.linkPrefix });
+  const threads = await readThreadRegistry(options.seedsDir);
+  diagnostics.push(...threads.diagnostics);
+  const archive = linkArchive(extractions, diagnostics, { linkPrefix: options.linkPrefix, threadRegistry: threads.registry });
   timings.link = now() - t;
 
   return {

@@ -254,6 +254,8 @@ export const Article = z.object({
   mentions: z.array(Mention),
   quotes: z.array(Quote),
   events: z.array(ArticleEvent),
+  /** The story thread the article belongs to, if any. */
+  thread: z.string().nullable(),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -284,12 +286,30 @@ export const ArchiveTopic = TopicRef.extend({
 });
 export type ArchiveTopic = z.infer<typeof ArchiveTopic>;
 
+/** A story told over several articles. */
+export const ArchiveThread = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  /** Article ids, oldest first. */
+  articles: z.array(z.string()),
+  /** Timeline event ids, in date order. */
+  events: z.array(z.string()),
+  /** Entities the articles share, most central first. */
+  entities: z.array(z.string()),
+  url: z.string(),
+});
+export type ArchiveThread = z.infer<typeof ArchiveThread>;
+
 /** The whole archive after linking: what the site is rendered from. */
 export interface Archive {
   articles: Article[];
   entities: ArchiveEntity[];
   timeline: TimelineEvent[];
   topics: ArchiveTopic[];
+  threads: ArchiveThread[];
+  /** Thread membership to remember for the next build (see src/link/threads.ts). */
+  threadRegistry: Record<string, string[]>;
   diagnostics: Diagnostic[];
 }
 
@@ -311,9 +331,11 @@ export const ExportArticle = z.object({
   headings: z.array(z.string()),
   summary: z.string(),
   wordCount: z.number().int().nonnegative(),
+  thread: z.string().nullable(),
 });
 export type ExportArticle = z.infer<typeof ExportArticle>;
 
+export const ExportThread = ArchiveThread;
 export const ExportEntity = ArchiveEntity;
 export const ExportTimelineEvent = TimelineEvent;
 export const ExportTopic = ArchiveTopic;
@@ -322,3 +344,4 @@ export const ExportArticles = z.array(ExportArticle);
 export const ExportEntities = z.array(ExportEntity);
 export const ExportTimeline = z.array(ExportTimelineEvent);
 export const ExportTopics = z.array(ExportTopic);
+export const ExportThreads = z.array(ExportThread);

@@ -12,7 +12,9 @@ import { runPipeline } from "../pipeline.ts";
 import { provideArchive } from "../site/source.ts";
 import { countBySeverity, formatDiagnostic } from "./report.ts";
 import { createProgress } from "./progress.ts";
+import { buildSearchIndex } from "../search/index.ts";
 import { buildFingerprint, isUpToDate, recordBuild } from "./fingerprint.ts";
+import { THREAD_REGISTRY_FILE, writeThreadRegistry } from "../read/threads.ts";
 
 async function main(): Promise<number> {
   const config = readConfig(process.env, process.argv.slice(2));
@@ -56,6 +58,18 @@ async function main(): Promise<number> {
     await eleventy.write();
     report.timings.render = performance.now() - renderStarted;
 
+    // Search index: one Pagefind shard per year, unchanged shards reused from the cache.
+    progress.stage("search index");
+    const searchStarted = performance.now();
+    await buildSearchIndex({
+      siteDir: staging,
+      archive,
+      pathPrefix: config.pathPrefix,
+      cacheDir: config.cacheDir,
+      onShard: (done, total) => progress.update(done, total),
+    });
+    report.timings.search = performance.now() - searchStarted;
+
     // Machine-readable report, deterministic (no timings) so identical input
     // gives identical output.
     const buildReport = {
@@ -81,7 +95,11 @@ async function main(): Promise<number> {
   }
 
   progress.end();
-  await recordBuild(config, fingerprint);
+  // Remember thread membership only once the site is in place.
+  if (await writeThreadRegistry(config.seedsDir, archive.threadRegistry)) {
+    console.log(`Thread registry updated: ${path.join(path.relative(process.cwd(), config.seedsDir), THREAD_REGISTRY_FILE)}`);
+  }
+  await recordBuild(config, await buildFingerprint(config));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const stages = Object.entries(report.timings)
     .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`)

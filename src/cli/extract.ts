@@ -9,6 +9,7 @@ import { readArticleFile } from "../read/files.ts";
 import { readFrontMatter, checkCalendarDate } from "../read/frontmatter.ts";
 import { extractArticle } from "../extract/article.ts";
 import { linkArchive } from "../link/archive.ts";
+import { readThreadRegistry } from "../read/threads.ts";
 import { formatDiagnostic } from "./report.ts";
 
 function parseArgs(argv: string[]): { files: string[]; dct: string | null } {
@@ -54,7 +55,11 @@ async function main(): Promise<number> {
       { referenceDate: dct },
     );
     const [article] = linkArchive([extraction]).articles;
-    const record = { ...article, entities: extraction.entities };
+    // Threads are an archive-wide matter: report the one the last build
+    // recorded for this article in its folder's registry.
+    const { registry } = await readThreadRegistry(path.dirname(file));
+    const thread = Object.entries(registry).find(([, ids]) => ids.includes(article!.id))?.[0] ?? null;
+    const record = { ...article, thread, entities: extraction.entities };
     console.log(files.length > 1 ? JSON.stringify(record) : JSON.stringify(record, null, 2));
   }
   return failed > 0 ? 1 : 0;

@@ -5,7 +5,9 @@
  * entity pages.
  */
 import { createHash } from "node:crypto";
-import type { Archive, ArchiveEntity, ArchiveTopic, Article, Diagnostic, Entity, EntityType } from "../types.ts";
+import type { Archive, ArchiveEntity, ArchiveThread, ArchiveTopic, Article, Diagnostic, Entity, EntityType, TimelineEvent } from "../types.ts";
+import { buildThreads, type ThreadRegistry } from "./threads.ts";
+import { formatDate } from "../site/french.ts";
 import type { ArticleExtraction } from "../extract/article.ts";
 import { slugify } from "../extract/text/index.ts";
 import { loadTopics } from "../extract/topics/index.ts";
@@ -112,6 +114,39 @@ function firstMentionLinks(extraction: ArticleExtraction, entityUrls: Map<string
 export interface LinkOptions {
   /** Prefix for links inside article HTML (the site's path prefix). */
   linkPrefix?: string;
+  /** Thread membership remembered from earlier builds. */
+  threadRegistry?: ThreadRegistry;
+}
+
+/** Story threads with a title and summary a reader can use. */
+function linkThreads(
+  articles: Article[],
+  entities: ArchiveEntity[],
+  timeline: TimelineEvent[],
+  registry: ThreadRegistry,
+): { threads: ArchiveThread[]; registry: ThreadRegistry } {
+  const eventsOf = new Map<string, string[]>();
+  for (const event of timeline) for (const a of event.articles) eventsOf.set(a, [...(eventsOf.get(a) ?? []), event.id]);
+  const inputs = articles.map((a) => {
+    const counts = new Map<string, number>();
+    for (const m of a.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    const topics = [...new Set([...(a.topic ? [a.topic.id] : []), ...a.topics.map((t) => t.id)])];
+    return { id: a.id, title: a.title, date: a.date?.value ?? null, topics, entities: counts, events: eventsOf.get(a.id) ?? [] };
+  });
+  const built = buildThreads(inputs, registry, timeline.map((e) => e.id));
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const eventById = new Map(timeline.map((e) => [e.id, e]));
+  const threads = built.threads.map((thread) => {
+    const actors = thread.entities.slice(0, 3).map((id) => names.get(id) ?? id);
+    const title = actors.length > 1 ? `${actors.slice(0, -1).join(", ")} et ${actors[actors.length - 1]}` : (actors[0] ?? byId.get(thread.articles[0]!)!.title);
+    const dated = thread.articles.map((id) => byId.get(id)!.date?.value).filter((d): d is string => Boolean(d));
+    const span = dated.length > 1 && formatDate(dated[0]!) !== formatDate(dated[dated.length - 1]!) ? `, de ${formatDate(dated[0]!)} à ${formatDate(dated[dated.length - 1]!)}` : dated.length ? `, ${formatDate(dated[0]!)}` : "";
+    const first = thread.events.map((id) => eventById.get(id)).find((e) => e !== undefined);
+    const summary = `${thread.articles.length} articles${span}.${first ? ` Le fil commence par : ${first.text}` : ""}`;
+    return { ...thread, title, summary, url: urls.thread(thread.id) };
+  });
+  return { threads, registry: built.registry };
 }
 
 export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagnostic[] = [], options: LinkOptions = {}): Archive {
@@ -172,6 +207,7 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
       mentions: e.mentions,
       quotes: e.quotes,
       events: e.events,
+      thread: null,
     };
   });
 
@@ -191,5 +227,9 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
     articles.map((a) => ({ articleId: a.id, events: a.events, topics: a.topic ? [a.topic.id] : [] })),
   );
 
-  return { articles, entities, timeline, topics, diagnostics };
+  const { threads, registry } = linkThreads(articles, entities, timeline, options.threadRegistry ?? {});
+  const threadOf = new Map(threads.flatMap((t) => t.articles.map((a) => [a, t.id] as const)));
+  for (const article of articles) article.thread = threadOf.get(article.id) ?? null;
+
+  return { articles, entities, timeline, topics, threads, threadRegistry: registry, diagnostics };
 }

@@ -4,18 +4,20 @@
  * validated against the same zod schemas before it is written.
  */
 import type { Archive } from "../types.ts";
-import { ExportArticles, ExportEntities, ExportTimeline, ExportTopics } from "../types.ts";
+import { ExportArticles, ExportEntities, ExportThreads, ExportTimeline, ExportTopics } from "../types.ts";
 
 export interface ArchiveExport {
   articles: ExportArticles;
   entities: ExportEntities;
   timeline: ExportTimeline;
   topics: ExportTopics;
+  threads: ExportThreads;
 }
 type ExportArticles = import("zod").infer<typeof ExportArticles>;
 type ExportEntities = import("zod").infer<typeof ExportEntities>;
 type ExportTimeline = import("zod").infer<typeof ExportTimeline>;
 type ExportTopics = import("zod").infer<typeof ExportTopics>;
+type ExportThreads = import("zod").infer<typeof ExportThreads>;
 
 export function toExport(archive: Archive): ArchiveExport {
   const articles = archive.articles.map((a) => {
@@ -39,6 +41,7 @@ export function toExport(archive: Archive): ArchiveExport {
       headings: a.headings,
       summary: a.summary,
       wordCount: a.wordCount,
+      thread: a.thread,
     };
   });
   return {
@@ -46,5 +49,6 @@ export function toExport(archive: Archive): ArchiveExport {
     entities: ExportEntities.parse(archive.entities),
     timeline: ExportTimeline.parse(archive.timeline),
     topics: ExportTopics.parse(archive.topics),
+    threads: ExportThreads.parse(archive.threads),
   };
 }

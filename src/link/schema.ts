@@ -3,7 +3,7 @@
  * schemas so that documentation and validation are one thing.
  */
 import { z } from "zod";
-import { ExportArticles, ExportEntities, ExportTimeline, ExportTopics } from "../types.ts";
+import { ExportArticles, ExportEntities, ExportThreads, ExportTimeline, ExportTopics } from "../types.ts";
 
 export function exportJsonSchema(): Record<string, unknown> {
   const part = (schema: z.ZodType) => {
@@ -22,6 +22,7 @@ export function exportJsonSchema(): Record<string, unknown> {
       "entities.json": part(ExportEntities),
       "timeline.json": part(ExportTimeline),
       "topics.json": part(ExportTopics),
+      "threads.json": part(ExportThreads),
     },
   };
 }

@@ -21,7 +21,8 @@ export interface ThreadInput {
   id: string;
   title: string;
   date: string | null;
-  topic: string | null;
+  /** Topic ids, primary first then secondary. */
+  topics: string[];
   /** Entity ids mentioned, with their mention counts. */
   entities: Map<string, number>;
   /** Ids of timeline events the article reports. */
@@ -41,8 +42,11 @@ export interface Thread {
 /** `{ "<thread id>": ["<article id>", …] }` */
 export type ThreadRegistry = Record<string, string[]>;
 
-/** Minimum IDF-weighted entity overlap for two articles to tell one story. */
+/** Minimum IDF-weighted entity overlap for two articles to tell one story
+ * when only their topics tie them… */
 export const THREAD_SIMILARITY = 0.5;
+/** …and when they report the same timeline event. */
+export const THREAD_SIMILARITY_WITH_EVENT = 0.25;
 /** Reports of one story further apart than this are different stories. */
 export const THREAD_MAX_GAP_DAYS = 400;
 /** Entities in more articles than this are background, not a story's actors. */
@@ -62,10 +66,9 @@ export function closeInTime(a: string | null, b: string | null): boolean {
 export function storyTie(a: ThreadInput, b: ThreadInput, idf: Map<string, number>): { score: number; shared: string[] } | null {
   if (!closeInTime(a.date, b.date)) return null;
   const { score, shared } = overlap(new Set(a.entities.keys()), new Set(b.entities.keys()), idf);
-  if (score < THREAD_SIMILARITY) return null;
   const sharedEvent = a.events.some((e) => b.events.includes(e));
-  const sameTopic = a.topic !== null && a.topic === b.topic;
-  if (!sharedEvent && !sameTopic) return null;
+  const sharedTopic = a.topics.some((t) => b.topics.includes(t));
+  if (sharedEvent ? score < THREAD_SIMILARITY_WITH_EVENT : !sharedTopic || score < THREAD_SIMILARITY) return null;
   return { score: score + (sharedEvent ? 0.5 : 0), shared };
 }
 

@@ -24,6 +24,9 @@ export const urls = {
   event: (id: string) => `/chronologie/#${id}`,
   archives: () => "/archives/",
   year: (year: string) => `/archives/${year}/`,
+  month: (year: string, month: string) => `/archives/${year}/${month}/`,
   undated: () => "/archives/sans-date/",
   search: () => "/recherche/",
+  thread: (id: string) => `/fils/${id}/`,
+  threads: () => "/fils/",
 };

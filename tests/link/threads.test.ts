@@ -6,7 +6,7 @@ const article = (id: string, date: string | null, topic: string | null, entities
   id,
   title: id,
   date,
-  topic,
+  topics: topic ? [topic] : [],
   entities: new Map(entities.map((e) => [e, 2])),
   events,
 });
@@ -76,6 +76,19 @@ describe("story threads", () => {
     const a = buildThreads(archive).threads;
     const b = buildThreads([...archive].reverse()).threads;
     assert.deepEqual(a, b);
+  });
+
+  test("a shared event ties two reports even when they mention different side actors", () => {
+    const reports = [
+      article("bourse-a", null, "economie", ["valdor", "jeanne-roux", "bercy", "airbus", "safran", "thales"], ["2022-06-ipo"]),
+      article("bourse-b", null, "entreprises", ["valdor", "jeanne-roux", "euronext", "bnp", "axa", "orange"], ["2022-06-ipo"]),
+      article("bourse-c", null, "entreprises", ["valdor", "jeanne-roux", "euronext", "bnp", "axa", "orange"]),
+      article("filler-1", null, "sport", ["psg", "france"]),
+      article("filler-2", null, "sport", ["om", "france"]),
+    ];
+    const { threads } = buildThreads(reports);
+    const thread = threads.find((t) => t.articles.includes("bourse-a"));
+    assert.ok(thread?.articles.includes("bourse-b"), "tied by the event they both report");
   });
 
   test("undated articles may join a story; dates far apart may not", () => {
