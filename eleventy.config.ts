@@ -9,6 +9,7 @@ import { readConfig } from "./src/config.ts";
 import { loadSiteView } from "./src/site/source.ts";
 import { frenchSpacing, frenchSpacingHtml, formatDate, plural } from "./src/site/french.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
+import { discoveryPlugin } from "./src/site/eleventy-discovery.ts";
 
 const config = readConfig();
 
@@ -30,6 +31,9 @@ export default function (eleventyConfig: any) {
   // Root-relative links work under a sub-path too (PATH_PREFIX=/archive/).
   // https://www.11ty.dev/docs/plugins/html-base/
   eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // Canonical links, Open Graph, JSON-LD, feeds, sitemap, robots.txt (src/site/seo.ts).
+  eleventyConfig.addPlugin(discoveryPlugin);
 
   // Presentation filters: French dates and typography, JSON for the export.
   eleventyConfig.addFilter("frenchDate", formatDate);

@@ -1,0 +1,194 @@
+/**
+ * The search index, in shards: one Pagefind index per year of article date,
+ * one for undated articles, one for entity pages, each written to
+ * `<site>/pagefind/<shard>/` and listed in `<site>/pagefind/manifest.json`.
+ * The search page merges them in the browser (Pagefind's multi-index
+ * search), so a reader sees one search.
+ *
+ * Why shards: Pagefind holds a whole index in memory while it builds, so one
+ * index for a large archive costs gigabytes; shard by shard, the peak is the
+ * largest shard, and a shard whose pages did not change is copied from the
+ * cache (CACHE_DIR/search/) instead of being indexed again.
+ *
+ * Articles are indexed from their rendered HTML (the article template marks
+ * the body with data-pagefind-body and carries the filters, see
+ * src/search/facets.ts); entities from their records, since an entity page is
+ * mostly lists of other pages' titles.
+ */
+import { createHash } from "node:crypto";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import type { CustomRecord, PagefindServiceConfig } from "pagefind";
+import type { Archive } from "../types.ts";
+import { entityRecord } from "./facets.ts";
+
+const PAGEFIND_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")).version;
+
+/** Bump when the way shards are planned or indexed changes, to invalidate the cache. */
+const SHARD_FORMAT = 1;
+
+/** The archive is French: one language index, French stemming for every page. */
+export const INDEX_OPTIONS: PagefindServiceConfig = { forceLanguage: "fr" };
+
+/** Pagefind's own UIs: the search page has its own (templates/assets/search.js). */
+const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+export const UNDATED_SHARD = "sans-date";
+export const ENTITY_SHARD = "entites";
+
+export interface ShardPlan {
+  id: string;
+  /** Rendered pages to index: site path and file under the site folder. */
+  pages: Array<{ url: string; file: string }>;
+  /** Records indexed without HTML. */
+  records: CustomRecord[];
+}
+
+export interface ShardManifest {
+  pagefind: string;
+  /** Newest year first; the first shard's pagefind.js runs the search. */
+  shards: Array<{ id: string; path: string; pages: number; hash: string }>;
+}
+
+/** "/articles/x/" under "/archive/" → "/archive/articles/x/": the URL a result links to. */
+export function prefixed(pathPrefix: string, sitePath: string): string {
+  return `${pathPrefix.replace(/\/+$/, "")}/${sitePath.replace(/^\/+/, "")}`;
+}
+
+/** Which page goes in which shard. Pure; the order is stable. */
+export function planShards(archive: Pick<Archive, "articles" | "entities">, pathPrefix: string): ShardPlan[] {
+  const byShard = new Map<string, ShardPlan>();
+  const shard = (id: string) => {
+    let plan = byShard.get(id);
+    if (!plan) byShard.set(id, (plan = { id, pages: [], records: [] }));
+    return plan;
+  };
+  for (const article of archive.articles) {
+    const id = article.date ? article.date.value.slice(0, 4) : UNDATED_SHARD;
+    shard(id).pages.push({ url: prefixed(pathPrefix, article.url), file: path.join(...article.url.split("/").filter(Boolean), "index.html") });
+  }
+  for (const entity of archive.entities) {
+    shard(ENTITY_SHARD).records.push(entityRecord(entity, prefixed(pathPrefix, entity.url), "fr"));
+  }
+  const rank = (id: string) => (/^\d{4}$/.test(id) ? 0 : id === UNDATED_SHARD ? 1 : 2);
+  const plans = [...byShard.values()].sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  for (const plan of plans) {
+    plan.pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    plan.records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  }
+  return plans;
+}
+
+/** What a shard's index depends on: its pages' bytes, its records, Pagefind's version and options. */
+export function shardHash(plan: ShardPlan, pageContents: readonly string[]): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ format: SHARD_FORMAT, pagefind: PAGEFIND_VERSION, options: INDEX_OPTIONS, id: plan.id }));
+  plan.pages.forEach((page, i) => {
+    hash.update(`\0page\0${page.url}\0`);
+    hash.update(pageContents[i] ?? "");
+  });
+  for (const record of plan.records) hash.update(`\0record\0${JSON.stringify(record)}`);
+  return hash.digest("hex");
+}
+
+export interface SearchIndexOptions {
+  /** The rendered site (the staging folder). */
+  siteDir: string;
+  archive: Pick<Archive, "articles" | "entities">;
+  pathPrefix: string;
+  /** Cache root (CACHE_DIR); shards are kept under `<cacheDir>/search/`. */
+  cacheDir: string;
+  onShard?: (done: number, total: number) => void;
+}
+
+export interface SearchIndexResult {
+  manifest: ShardManifest;
+  rebuilt: string[];
+  reused: string[];
+}
+
+async function removeUnusedFiles(bundle: string): Promise<void> {
+  for (const name of await readdir(bundle)) if (UNUSED_FILES.test(name)) await rm(path.join(bundle, name));
+}
+
+/** Forgets shards that no longer exist (a year whose articles were all removed). */
+async function pruneCache(cacheRoot: string, keep: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(cacheRoot).catch(() => [] as string[]);
+  for (const name of entries) if (!keep.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
+}
+
+async function readCachedHash(dir: string): Promise<string | null> {
+  try {
+    return (await readFile(path.join(dir, "hash"), "utf8")).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function indexShard(plan: ShardPlan, contents: readonly string[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+  if (!index) throw new Error(`Pagefind could not create the index for shard ${plan.id}: ${errors.join("; ")}`);
+  try {
+    for (const [i, page] of plan.pages.entries()) {
+      const added = await index.addHTMLFile({ url: page.url, content: contents[i]! });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join("; ")}`);
+    }
+    for (const record of plan.records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join("; ")}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind could not write shard ${plan.id}: ${written.errors.join("; ")}`);
+  } finally {
+    // Frees the shard's memory in Pagefind's process before the next one.
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * Builds every shard into `<siteDir>/pagefind/`, reusing cached shards whose
+ * input did not change, then writes the manifest. Shards are built one after
+ * the other so that only one is ever in memory.
+ */
+export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
+  const plans = planShards(options.archive, options.pathPrefix);
+  const outputRoot = path.join(options.siteDir, "pagefind");
+  const cacheRoot = path.join(options.cacheDir, "search");
+  await rm(outputRoot, { recursive: true, force: true });
+  await mkdir(outputRoot, { recursive: true });
+  const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, shards: [] };
+  const rebuilt: string[] = [];
+  const reused: string[] = [];
+  let serviceStarted = false;
+  try {
+    for (const [n, plan] of plans.entries()) {
+      const contents = await Promise.all(plan.pages.map((page) => readFile(path.join(options.siteDir, page.file), "utf8")));
+      const hash = shardHash(plan, contents);
+      const output = path.join(outputRoot, plan.id);
+      const cached = path.join(cacheRoot, plan.id);
+      if ((await readCachedHash(cached)) === hash) {
+        await cp(path.join(cached, "bundle"), output, { recursive: true });
+        reused.push(plan.id);
+      } else {
+        serviceStarted = true;
+        await indexShard(plan, contents, output);
+        await removeUnusedFiles(output);
+        // The hash is written last: a cache entry interrupted half-way is never trusted.
+        await rm(cached, { recursive: true, force: true });
+        await mkdir(cached, { recursive: true });
+        await cp(output, path.join(cached, "bundle"), { recursive: true });
+        await writeFile(path.join(cached, "hash"), `${hash}\n`);
+        rebuilt.push(plan.id);
+      }
+      manifest.shards.push({ id: plan.id, path: `${plan.id}/`, pages: plan.pages.length + plan.records.length, hash: hash.slice(0, 16) });
+      options.onShard?.(n + 1, plans.length);
+    }
+  } finally {
+    if (serviceStarted) await pagefind.close();
+  }
+  await pruneCache(cacheRoot, new Set(plans.map((p) => p.id)));
+  await writeFile(path.join(outputRoot, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, rebuilt, reused };
+}
