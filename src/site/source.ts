@@ -18,7 +18,7 @@ export function provideArchive(archive: Archive): void {
 export async function loadSiteView(): Promise<SiteView> {
   if (provided) return buildSiteView(provided);
   const config = readConfig();
-  const { archive, report } = await runPipeline({ seedsDir: config.seedsDir });
+  const { archive, report } = await runPipeline({ seedsDir: config.seedsDir, cacheDir: config.cacheDir, workers: config.workers });
   for (const d of report.diagnostics) console.warn(`[archive] ${d.severity}: ${d.file}${d.line ? `:${d.line}` : ""} ${d.message}`);
   return buildSiteView(archive);
 }
