@@ -64,7 +64,6 @@ async function main(): Promise<number> {
     await buildSearchIndex({
       siteDir: staging,
       archive,
-      pathPrefix: config.pathPrefix,
       cacheDir: config.cacheDir,
       onShard: (done, total) => progress.update(done, total),
     });

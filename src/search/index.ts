@@ -40,7 +40,7 @@ export const ENTITY_SHARD = "entites";
 
 export interface ShardPlan {
   id: string;
-  /** Rendered pages to index: site path and file under the site folder. */
+  /** Rendered pages to index: site path (the search page adds PATH_PREFIX) and file under the site folder. */
   pages: Array<{ url: string; file: string }>;
   /** Records indexed without HTML. */
   records: CustomRecord[];
@@ -52,13 +52,8 @@ export interface ShardManifest {
   shards: Array<{ id: string; path: string; pages: number; hash: string }>;
 }
 
-/** "/articles/x/" under "/archive/" → "/archive/articles/x/": the URL a result links to. */
-export function prefixed(pathPrefix: string, sitePath: string): string {
-  return `${pathPrefix.replace(/\/+$/, "")}/${sitePath.replace(/^\/+/, "")}`;
-}
-
 /** Which page goes in which shard. Pure; the order is stable. */
-export function planShards(archive: Pick<Archive, "articles" | "entities">, pathPrefix: string): ShardPlan[] {
+export function planShards(archive: Pick<Archive, "articles" | "entities">): ShardPlan[] {
   const byShard = new Map<string, ShardPlan>();
   const shard = (id: string) => {
     let plan = byShard.get(id);
@@ -67,10 +62,10 @@ export function planShards(archive: Pick<Archive, "articles" | "entities">, path
   };
   for (const article of archive.articles) {
     const id = article.date ? article.date.value.slice(0, 4) : UNDATED_SHARD;
-    shard(id).pages.push({ url: prefixed(pathPrefix, article.url), file: path.join(...article.url.split("/").filter(Boolean), "index.html") });
+    shard(id).pages.push({ url: article.url, file: path.join(...article.url.split("/").filter(Boolean), "index.html") });
   }
   for (const entity of archive.entities) {
-    shard(ENTITY_SHARD).records.push(entityRecord(entity, prefixed(pathPrefix, entity.url), "fr"));
+    shard(ENTITY_SHARD).records.push(entityRecord(entity, entity.url, "fr"));
   }
   const rank = (id: string) => (/^\d{4}$/.test(id) ? 0 : id === UNDATED_SHARD ? 1 : 2);
   const plans = [...byShard.values()].sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
@@ -97,7 +92,6 @@ export interface SearchIndexOptions {
   /** The rendered site (the staging folder). */
   siteDir: string;
   archive: Pick<Archive, "articles" | "entities">;
-  pathPrefix: string;
   /** Cache root (CACHE_DIR); shards are kept under `<cacheDir>/search/`. */
   cacheDir: string;
   onShard?: (done: number, total: number) => void;
@@ -153,7 +147,7 @@ async function indexShard(plan: ShardPlan, contents: readonly string[], outputPa
  * the other so that only one is ever in memory.
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
-  const plans = planShards(options.archive, options.pathPrefix);
+  const plans = planShards(options.archive);
   const outputRoot = path.join(options.siteDir, "pagefind");
   const cacheRoot = path.join(options.cacheDir, "search");
   await rm(outputRoot, { recursive: true, force: true });

@@ -7,6 +7,9 @@
 
 const PAGE_SIZE = 20;
 const bundleRoot = new URL("../pagefind/", import.meta.url);
+// The site's root path ("/" or "/archive/"): result URLs in the index are
+// site paths, and Pagefind prefixes them with this.
+const baseUrl = new URL("../", import.meta.url).pathname;
 
 const form = document.querySelector("[data-search-form]");
 const input = document.getElementById("search-query");
@@ -31,8 +34,8 @@ async function loadPagefind() {
   if (!manifest.shards.length) return null;
   const [primary, ...others] = manifest.shards;
   const pagefind = await import(new URL(`${primary.path}pagefind.js`, bundleRoot).href);
-  await pagefind.options({ excerptLength: 24 });
-  for (const shard of others) await pagefind.mergeIndex(new URL(shard.path, bundleRoot).href);
+  await pagefind.options({ baseUrl, excerptLength: 24 });
+  for (const shard of others) await pagefind.mergeIndex(new URL(shard.path, bundleRoot).pathname, { baseUrl });
   return pagefind;
 }
 
