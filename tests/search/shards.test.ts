@@ -1,0 +1,136 @@
+/**
+ * The search index in shards: which page goes where, what a shard's cache
+ * key depends on, and a real (small) Pagefind build that reuses unchanged
+ * shards from the cache.
+ */
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { buildSearchIndex, ENTITY_SHARD, planShards, shardHash, UNDATED_SHARD } from "../../src/search/index.ts";
+import { articleFacets } from "../../src/search/facets.ts";
+import type { ArchiveEntity, Article, Mention } from "../../src/types.ts";
+
+function entity(id: string, name: string, type: ArchiveEntity["type"]): ArchiveEntity {
+  return { id, name, type, aliases: [], description: null, wikidata: null, articles: [], url: `/${type === "person" ? "personnes" : type === "place" ? "lieux" : "organisations"}/${id}/` };
+}
+const entities = [entity("anne-hidalgo", "Anne Hidalgo", "person"), entity("paris", "Paris", "place"), entity("ratp", "RATP", "organization"), entity("velib", "Vélib’", "product")];
+
+const mention = (id: string): Mention => ({ text: id, start: 0, end: 1, entity: id, type: entities.find((e) => e.id === id)!.type, rule: "test" });
+
+function article(id: string, title: string, date: string | null, body: string, mentions: string[] = []): Pick<Article, "id" | "url" | "title" | "date" | "mentions" | "topic"> & { body: string } {
+  return {
+    id,
+    url: `/articles/${id}/`,
+    title,
+    date: date ? { value: date, precision: date.length === 10 ? "day" : date.length === 7 ? "month" : "year", basis: "front-matter", evidence: [] } : null,
+    mentions: mentions.map(mention),
+    topic: { id: "transports", label: "Transports" },
+    body,
+  };
+}
+
+const articles = [
+  article("metro", "Le métro prolongé", "2024-02-10", "La RATP prolonge la ligne de métro vers le sud, annonce Anne Hidalgo.", ["ratp", "anne-hidalgo", "ratp"]),
+  article("tram", "Un nouveau tramway", "2023-11", "Le tramway des Maréchaux arrive à Paris.", ["paris"]),
+  article("velo", "Le vélo en ville", null, "La cybersécurité des vélos en libre-service inquiète.", ["velib"]),
+  article("bus", "Des bus électriques", "2024", "Les bus électriques remplacent le diesel.", []),
+];
+
+function page(a: (typeof articles)[number]): string {
+  const facets = articleFacets(a, entities);
+  const spans = [
+    ...facets.filters.map((f) => `<span data-pagefind-filter="${f.key}">${f.value}</span>`),
+    ...facets.sort.map((s) => `<span data-pagefind-sort="${s.key}">${s.value}</span>`),
+  ].join("");
+  return `<!doctype html><html lang="fr"><head><title>${a.title}</title></head><body><nav>Accueil Archives</nav><article data-pagefind-body><h1>${a.title}</h1><p>${a.body}</p></article><div hidden>${spans}</div></body></html>`;
+}
+
+async function writeSite(dir: string, list = articles): Promise<void> {
+  for (const a of list) {
+    await mkdir(path.join(dir, "articles", a.id), { recursive: true });
+    await writeFile(path.join(dir, "articles", a.id, "index.html"), page(a));
+  }
+}
+
+/** Pagefind's files are gzipped, with a "pagefind_dcd" marker in front. */
+function fragments(bundle: string): Array<{ url: string; content: string; filters: Record<string, string[]> }> {
+  const dir = path.join(bundle, "fragment");
+  return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(dir, name))).toString("utf8").replace(/^pagefind_dcd/, "")));
+}
+
+describe("planning shards", () => {
+  test("one shard per year of article date, newest first, then undated articles, then entities", () => {
+    const plans = planShards({ articles: articles as unknown as Article[], entities });
+    assert.deepEqual(plans.map((p) => p.id), ["2024", "2023", UNDATED_SHARD, ENTITY_SHARD]);
+    assert.deepEqual(plans[0]!.pages.map((p) => p.url), ["/articles/bus/", "/articles/metro/"]);
+    assert.equal(plans[0]!.pages[0]!.file, path.join("articles", "bus", "index.html"));
+    assert.deepEqual(plans[3]!.records.map((r) => r.url), ["/lieux/paris/", "/organisations/ratp/", "/organisations/velib/", "/personnes/anne-hidalgo/"]);
+  });
+
+  test("a shard's key changes with its pages' bytes and only with them", () => {
+    const [plan] = planShards({ articles: articles as unknown as Article[], entities });
+    const base = shardHash(plan!, ["<p>a</p>", "<p>b</p>"]);
+    assert.equal(shardHash(plan!, ["<p>a</p>", "<p>b</p>"]), base);
+    assert.notEqual(shardHash(plan!, ["<p>a</p>", "<p>c</p>"]), base);
+    assert.notEqual(shardHash(plan!, ["<p>a</p><p>b</p>", ""]), base, "page boundaries count");
+  });
+});
+
+describe("search facets", () => {
+  test("people, organisations, places once each, topic and year; date as sort key and French label", () => {
+    const facets = articleFacets(articles[0]!, entities);
+    assert.deepEqual(facets.filters, [
+      { key: "organisation", value: "RATP" },
+      { key: "personne", value: "Anne Hidalgo" },
+      { key: "theme", value: "Transports" },
+      { key: "annee", value: "2024" },
+    ]);
+    assert.deepEqual(facets.sort, [{ key: "date", value: "2024-02-10" }]);
+    assert.deepEqual(facets.meta, [{ key: "date", value: "10\u00a0février 2024" }]);
+  });
+
+  test("an undated article has no year and no sort key", () => {
+    const facets = articleFacets(articles[2]!, entities);
+    assert.equal(facets.filters.some((f) => f.key === "annee"), false);
+    assert.deepEqual(facets.sort, []);
+    assert.deepEqual(facets.meta, [{ key: "date", value: "Sans date" }]);
+  });
+});
+
+describe("building the shards with Pagefind", () => {
+  test("writes one bundle per shard and a manifest; unchanged shards come from the cache", async () => {
+    const work = mkdtempSync(path.join(tmpdir(), "search-shards-"));
+    const cacheDir = path.join(work, "cache");
+    const first = path.join(work, "site1");
+    await writeSite(first);
+    const archive = { articles: articles as unknown as Article[], entities };
+    const built = await buildSearchIndex({ siteDir: first, archive, cacheDir });
+    assert.deepEqual(built.rebuilt, ["2024", "2023", UNDATED_SHARD, ENTITY_SHARD]);
+    const manifest = JSON.parse(readFileSync(path.join(first, "pagefind", "manifest.json"), "utf8"));
+    assert.deepEqual(manifest.shards.map((s: { path: string; pages: number }) => [s.path, s.pages]), [["2024/", 2], ["2023/", 1], [`${UNDATED_SHARD}/`, 1], [`${ENTITY_SHARD}/`, 4]]);
+    for (const shard of manifest.shards) assert.ok(statSync(path.join(first, "pagefind", shard.path, "pagefind.js")).isFile());
+    assert.equal(readdirSync(path.join(first, "pagefind", "2024")).some((f) => f.startsWith("pagefind-ui")), false, "Pagefind's own UI is not shipped");
+
+    // Only the article body is indexed; the filters are attached to the page.
+    const metro = fragments(path.join(first, "pagefind", "2024")).find((f) => f.url === "/articles/metro/")!;
+    assert.doesNotMatch(metro.content, /Accueil/);
+    assert.match(metro.content, /prolonge la ligne/);
+    assert.deepEqual(metro.filters.personne, ["Anne Hidalgo"]);
+    assert.deepEqual(metro.filters.annee, ["2024"]);
+
+    // Change one 2023 article: only its shard is indexed again.
+    const second = path.join(work, "site2");
+    const changed = articles.map((a) => (a.id === "tram" ? { ...a, body: "Le tramway des Maréchaux est retardé." } : a));
+    await writeSite(second, changed);
+    const rebuilt = await buildSearchIndex({ siteDir: second, archive: { articles: changed as unknown as Article[], entities }, cacheDir });
+    assert.deepEqual(rebuilt.rebuilt, ["2023"]);
+    assert.deepEqual(rebuilt.reused, ["2024", UNDATED_SHARD, ENTITY_SHARD]);
+    const bytes = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)).toString("base64")]).sort();
+    assert.deepEqual(bytes(path.join(second, "pagefind", "2024")), bytes(path.join(first, "pagefind", "2024")));
+    assert.match(fragments(path.join(second, "pagefind", "2023"))[0]!.content, /retardé/);
+  });
+});
