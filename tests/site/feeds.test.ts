@@ -49,6 +49,7 @@ function article(id: string, title: string, when: string | null, extra: Partial<
     mentions: [],
     quotes: [],
     events: [],
+    thread: null,
     ...extra,
   };
 }

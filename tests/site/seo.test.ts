@@ -58,6 +58,7 @@ const greve: Article = {
   mentions: [...mention("jeanne-martin", "person", 4), ...mention("sncf", "organization", 2), ...mention("nantes", "place", 1)],
   quotes: [],
   events: [],
+  thread: null,
 };
 
 describe("absolute URLs", () => {
