@@ -1,0 +1,91 @@
+/**
+ * Related articles, in the spirit of Hugo's related content: several indices
+ * (entities, timeline events, topic), each with a weight, summed into one
+ * score; below a threshold an article is not related at all.
+ *
+ *   relatedArticles(archive)
+ *   // Map { "a" => [{ id: "b", score: 0.71, entities: ["xiaomi", "lei-jun"], events: [], sameTopic: true }] }
+ *
+ * - Entities are weighted by rarity (IDF, src/link/similarity.ts): sharing
+ *   "Lei Jun" says more than sharing "Chine". The entity part is the overlap
+ *   coefficient of the two IDF-weighted entity sets, in [0, 1], so a short
+ *   report is not kept away from the long article it summarises.
+ * - Events: the share of the smaller article's timeline events that both
+ *   report, in [0, 1].
+ * - Topic: 1 when both have the same main topic.
+ * A link needs real common ground: at least one shared event, or at least
+ * MIN_SHARED_ENTITIES shared entities. A shared topic only adds to a score,
+ * it never makes a link alone. Newer and older articles are both candidates.
+ * Candidates come from the entity postings and the timeline, never from all
+ * pairs, so the cost follows the archive's links, not its size squared.
+ */
+import type { Archive } from "../types.ts";
+import { buildEntityIndex, candidatesFor, overlap } from "./similarity.ts";
+
+export const WEIGHTS = { entities: 0.7, events: 0.2, topic: 0.1 };
+/** Below this the link is too weak to show. */
+export const MIN_SCORE = 0.25;
+export const MIN_SHARED_ENTITIES = 2;
+export const MAX_RELATED = 5;
+/** Entities in more articles than this do not propose candidates (they
+ * still count in the score of candidates found otherwise). */
+const MAX_POSTINGS = 500;
+
+export interface RelatedArticle {
+  id: string;
+  score: number;
+  /** Shared entity ids, rarest (most telling) first. */
+  entities: string[];
+  /** Shared timeline event ids. */
+  events: string[];
+  sameTopic: boolean;
+}
+
+type RelatedInput = Pick<Archive, "articles" | "timeline">;
+
+export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map<string, RelatedArticle[]> {
+  const { articles } = archive;
+  const sets = articles.map((a) => new Set(a.mentions.map((m) => m.entity)));
+  const index = buildEntityIndex(sets);
+  const position = new Map(articles.map((a, i) => [a.id, i]));
+
+  const eventsOf: Array<Set<string>> = articles.map(() => new Set());
+  for (const event of archive.timeline) {
+    for (const id of event.articles) {
+      const i = position.get(id);
+      if (i !== undefined) eventsOf[i]!.add(event.id);
+    }
+  }
+  const eventArticles = new Map(archive.timeline.map((e) => [e.id, e.articles.map((id) => position.get(id)).filter((i): i is number => i !== undefined)]));
+
+  const result = new Map<string, RelatedArticle[]>();
+  articles.forEach((article, i) => {
+    const candidates = new Set(candidatesFor(i, sets, index, MAX_POSTINGS));
+    for (const eventId of eventsOf[i]!) for (const j of eventArticles.get(eventId) ?? []) if (j !== i) candidates.add(j);
+
+    const found: RelatedArticle[] = [];
+    for (const j of candidates) {
+      const other = articles[j]!;
+      const { score: entityPart, shared } = overlap(sets[i]!, sets[j]!, index.idf);
+      const sharedEvents = [...eventsOf[i]!].filter((id) => eventsOf[j]!.has(id)).sort();
+      if (sharedEvents.length === 0 && shared.length < MIN_SHARED_ENTITIES) continue;
+
+      const fewerEvents = Math.min(eventsOf[i]!.size, eventsOf[j]!.size);
+      const eventPart = fewerEvents ? sharedEvents.length / fewerEvents : 0;
+      const sameTopic = article.topic !== null && article.topic.id === other.topic?.id;
+      const score = WEIGHTS.entities * entityPart + WEIGHTS.events * eventPart + WEIGHTS.topic * (sameTopic ? 1 : 0);
+      if (score < MIN_SCORE) continue;
+
+      found.push({
+        id: other.id,
+        score: Math.round(score * 1000) / 1000,
+        entities: shared.sort((a, b) => (index.idf.get(b) ?? 0) - (index.idf.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)),
+        events: sharedEvents,
+        sameTopic,
+      });
+    }
+    found.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    result.set(article.id, found.slice(0, limit));
+  });
+  return result;
+}
