@@ -1,9 +1,12 @@
 // Search page, progressive enhancement: without this script the page is a
 // plain GET form that points to the indexes. With it, the Pagefind shards
-// listed in pagefind/manifest.json are loaded and merged into one search
-// (Pagefind's multi-index search), so results and filters span every year.
-// Paths are computed from this module's own URL, so the site works under
-// any PATH_PREFIX. No inline script or style: the page runs under a strict CSP.
+// listed in pagefind/manifest.json are merged into one search
+// (search-engine.js) and results are shown as the reader types, announced in
+// a live region. Paths are computed from this module's own URL, so the site
+// works under any PATH_PREFIX. No inline script or style: the page runs
+// under a strict CSP.
+
+import { openArchiveSearch } from "./search-engine.js";
 
 const PAGE_SIZE = 20;
 const bundleRoot = new URL("../pagefind/", import.meta.url);
@@ -24,19 +27,6 @@ const plural = (n, one, many) => `${n.toLocaleString("fr-FR")}\u00a0${n > 1 ? ma
 
 function say(message) {
   status.textContent = message;
-}
-
-/** Loads the first shard's Pagefind and merges the others into it. */
-async function loadPagefind() {
-  const response = await fetch(new URL("manifest.json", bundleRoot));
-  if (!response.ok) throw new Error(`manifest: ${response.status}`);
-  const manifest = await response.json();
-  if (!manifest.shards.length) return null;
-  const [primary, ...others] = manifest.shards;
-  const pagefind = await import(new URL(`${primary.path}pagefind.js`, bundleRoot).href);
-  await pagefind.options({ baseUrl, excerptLength: 24 });
-  for (const shard of others) await pagefind.mergeIndex(new URL(shard.path, bundleRoot).pathname, { baseUrl });
-  return pagefind;
 }
 
 /** Pagefind excerpts are escaped text with <mark> around matches; keep only that. */
@@ -83,12 +73,6 @@ function currentFilters() {
   return filters;
 }
 
-function currentSort() {
-  if (sortSelect.value === "recent") return { date: "desc" };
-  if (sortSelect.value === "ancien") return { date: "asc" };
-  return undefined;
-}
-
 /** Fills each filter list with the values found in the index, with their counts. */
 function fillFilters(available, chosen) {
   for (const select of selects) {
@@ -114,16 +98,16 @@ function syncUrl(query, filters) {
 async function start() {
   document.querySelector("[data-search-nojs]").hidden = true;
   say("Chargement de l’index de recherche…");
-  let pagefind;
+  let archiveSearch;
   try {
-    pagefind = await loadPagefind();
+    archiveSearch = await openArchiveSearch(bundleRoot, baseUrl);
   } catch (error) {
     document.querySelector("[data-search-nojs]").hidden = false;
     say("L’index de recherche n’a pas pu être chargé. Les index ci-dessus mènent à chaque article.");
     console.error(error);
     return;
   }
-  if (!pagefind) {
+  if (!archiveSearch) {
     say("L’archive ne contient encore aucune page à chercher.");
     return;
   }
@@ -133,7 +117,7 @@ async function start() {
   sortSelect.value = ["recent", "ancien"].includes(params.get("tri")) ? params.get("tri") : "";
   const initialFilters = {};
   for (const select of selects) if (params.get(select.dataset.filter)) initialFilters[select.dataset.filter] = params.get(select.dataset.filter);
-  fillFilters(await pagefind.filters(), initialFilters);
+  fillFilters(await archiveSearch.filters(), initialFilters);
   filtersBox.hidden = false;
 
   let results = [];
@@ -160,15 +144,15 @@ async function start() {
       say("");
       return;
     }
-    const search = await pagefind.search(query || null, { filters, sort: currentSort() });
-    if (mine !== generation || !search) return; // a newer search has started
+    const search = await archiveSearch.search(query, { filters, order: sortSelect.value });
+    if (mine !== generation) return; // a newer search has started
     results = search.results;
     shown = 0;
     list.replaceChildren();
     list.hidden = results.length === 0;
     await showMore();
     if (mine !== generation) return;
-    const scope = query ? ` pour «\u00a0${query}\u00a0»` : "";
+    const scope = `${query ? ` pour «\u00a0${query}\u00a0»` : ""}${search.datedOnly ? ", articles datés seulement" : ""}`;
     say(results.length ? `${plural(results.length, "résultat", "résultats")}${scope}.` : `Aucun résultat${scope}. Essayez un autre mot, ou retirez un filtre.`);
   }
 
