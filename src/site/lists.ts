@@ -54,7 +54,7 @@ export function compareFrench(a: string, b: string): number {
 export function initialOf(name: string): string {
   const first = name
     .trim()
-    .replace(/^[«"“'’(\[]+/, "")
+    .replace(/^[«"“'’(\[\s\u00a0\u202f]+/, "")
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .charAt(0)

@@ -11,7 +11,8 @@
  *   busy year is spread out rather than piled up; inside a band, a mark sits
  *   where its date falls, proportionally (1 July is in the middle).
  * - A mark spans the stretch its date covers: a dot for a day, a bar for a
- *   month, the whole band for a year known only to the year.
+ *   month (at least MIN_SPAN wide), the whole band for a year known only to
+ *   the year.
  * - Empty years are compressed: a single empty year keeps a narrow band with
  *   its label; a run of two or more becomes a break ("…"), so 1950 and 2025
  *   on one axis do not leave seventy empty bands.
@@ -30,6 +31,9 @@ export const PER_EVENT = 12;
 export const EMPTY_BAND = 40;
 export const BREAK_WIDTH = 28;
 export const MARK_SIZE = 8;
+/** A stretch longer than a day is never drawn shorter than this, so a
+ * month stays a bar and does not look like a day's dot. */
+export const MIN_SPAN = 14;
 export const ROW_HEIGHT = 12;
 export const MAX_ROWS = 6;
 const PADDING = 6;
@@ -101,7 +105,7 @@ export function bandWidth(count: number): number {
 }
 
 export function layoutAxis(events: AxisEvent[]): AxisLayout {
-  const placed: Array<{ event: AxisEvent; startYear: number; endYear: number; from: number; to: number }> = [];
+  const placed: Array<{ event: AxisEvent; startYear: number; endYear: number; from: number; to: number; oneDay: boolean }> = [];
   const unplaced: string[] = [];
   for (const event of events) {
     const interval = intervalOf(event.date.value);
@@ -115,6 +119,7 @@ export function layoutAxis(events: AxisEvent[]): AxisLayout {
       endYear: Number(interval.end.slice(0, 4)),
       from: yearFraction(interval.start),
       to: yearFraction(interval.end, true),
+      oneDay: interval.start.slice(0, 10) === interval.end.slice(0, 10),
     });
   }
   const empty: AxisLayout = { width: 0, height: 0, axisY: 0, labelY: 0, bands: [], breaks: [], marks: [], unplaced, firstYear: null, lastYear: null };
@@ -160,10 +165,11 @@ export function layoutAxis(events: AxisEvent[]): AxisLayout {
       const inner = (band: { x: number; width: number }, f: number): number => band.x + 2 + f * (band.width - 4);
       let left = inner(startBand, p.from);
       let right = inner(endBand, p.to);
-      if (right - left < MARK_SIZE) {
+      const least = p.oneDay ? MARK_SIZE : MIN_SPAN;
+      if (right - left < least) {
         const middle = (left + right) / 2;
-        left = middle - MARK_SIZE / 2;
-        right = middle + MARK_SIZE / 2;
+        left = middle - least / 2;
+        right = middle + least / 2;
       }
       return { event: p.event, left, right };
     })
