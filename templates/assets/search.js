@@ -95,30 +95,36 @@ function syncUrl(query, filters) {
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
 
-async function start() {
+function start() {
   document.querySelector("[data-search-nojs]").hidden = true;
-  say("Chargement de l’index de recherche…");
-  let archiveSearch;
-  try {
-    archiveSearch = await openArchiveSearch(bundleRoot, baseUrl);
-  } catch (error) {
-    document.querySelector("[data-search-nojs]").hidden = false;
-    say("L’index de recherche n’a pas pu être chargé. Les index ci-dessus mènent à chaque article.");
-    console.error(error);
-    return;
-  }
-  if (!archiveSearch) {
-    say("L’archive ne contient encore aucune page à chercher.");
-    return;
-  }
 
+  // The query in the address (a shared link, or the form sent before this
+  // script ran) fills the form at once; what the reader types while the
+  // index loads is kept and searched as soon as it is ready.
   const params = new URLSearchParams(location.search);
-  input.value = params.get("q") ?? "";
+  if (!input.value) input.value = params.get("q") ?? "";
   sortSelect.value = ["recent", "ancien"].includes(params.get("tri")) ? params.get("tri") : "";
   const initialFilters = {};
   for (const select of selects) if (params.get(select.dataset.filter)) initialFilters[select.dataset.filter] = params.get(select.dataset.filter);
-  fillFilters(await archiveSearch.filters(), initialFilters);
-  filtersBox.hidden = false;
+
+  say("Chargement de l’index de recherche…");
+  const ready = openArchiveSearch(bundleRoot, baseUrl).then(
+    async (archiveSearch) => {
+      if (!archiveSearch) {
+        say("L’archive ne contient encore aucune page à chercher.");
+        return null;
+      }
+      fillFilters(await archiveSearch.filters(), initialFilters);
+      filtersBox.hidden = false;
+      return archiveSearch;
+    },
+    (error) => {
+      document.querySelector("[data-search-nojs]").hidden = false;
+      say("L’index de recherche n’a pas pu être chargé. Les index ci-dessus mènent à chaque article.");
+      console.error(error);
+      return null;
+    },
+  );
 
   let results = [];
   let shown = 0;
@@ -133,10 +139,12 @@ async function start() {
   }
 
   async function run() {
+    const mine = ++generation;
+    const archiveSearch = await ready;
+    if (!archiveSearch || mine !== generation) return;
     const query = input.value.trim();
     const filters = currentFilters();
     syncUrl(query, filters);
-    const mine = ++generation;
     if (!query && Object.keys(filters).length === 0) {
       list.replaceChildren();
       list.hidden = true;
@@ -173,8 +181,12 @@ async function start() {
     list.children[first]?.querySelector("a")?.focus();
   });
 
-  if (input.value || Object.keys(initialFilters).length) await run();
-  else say("");
+  // Search what is already there once the index is ready; otherwise clear the loading message.
+  ready.then((archiveSearch) => {
+    if (!archiveSearch) return;
+    if (input.value.trim() || Object.keys(initialFilters).length) run();
+    else if (generation === 0) say("");
+  });
 }
 
 start();
