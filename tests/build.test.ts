@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import { ExportArticles, ExportEntities, ExportTimeline, ExportTopics } from "../src/types.ts";
 
 const run = promisify(execFile);
@@ -74,6 +75,59 @@ describe("building the seeds", () => {
       assert.ok(existsSync(fileFor(item.url)), `${item.url} exists`);
       if (item.url.includes("#")) assert.ok(readFileSync(fileFor(item.url), "utf8").includes(`id="${item.url.split("#")[1]}"`), item.url);
     }
+  });
+
+  test("reading pages: article HTML plus CSS under 14 KB gzipped, no inline style, valid <time> values", () => {
+    const articles = ExportArticles.parse(JSON.parse(read("data/articles.json")));
+    const css = readFileSync(path.join(out, "assets/style.css"));
+    for (const a of articles) {
+      const html = readFileSync(fileFor(a.url));
+      const size = gzipSync(Buffer.concat([html, css]), { level: 9 }).length;
+      assert.ok(size < 14 * 1024, `${a.url}: ${size} bytes`);
+    }
+    const pages = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"));
+    for (const page of pages) {
+      const html = read(page);
+      assert.doesNotMatch(html, /\sstyle="/, page);
+      for (const [, value] of html.matchAll(/<time datetime="([^"]*)"/g)) {
+        assert.match(value!, /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?|-W\d{2})?$/, `${page}: ${value}`);
+      }
+    }
+  });
+
+  test("the timeline: an axis whose every mark links to an event of the list, years in order", () => {
+    const html = read("chronologie/index.html");
+    const svg = /<svg width="(\d+)" height="(\d+)" viewBox="0 0 \1 \2"[^>]*>([\s\S]*?)<\/svg>/.exec(html);
+    assert.ok(svg, "inline SVG with explicit size");
+    const targets = [...svg[3]!.matchAll(/<a href="#([^"]+)" aria-label="[^"]+">/g)].map((m) => m[1]!);
+    const timeline = ExportTimeline.parse(JSON.parse(read("data/timeline.json")));
+    assert.equal(targets.length, timeline.length);
+    for (const id of targets) assert.ok(html.includes(`<li id="${id}">`), id);
+    const years = [...html.matchAll(/<h2 id="annee-(\d{4})"/g)].map((m) => m[1]!);
+    assert.deepEqual(years, [...years].sort());
+  });
+
+  test("archives: a page per month of each dated article, undated articles listed", () => {
+    const articles = ExportArticles.parse(JSON.parse(read("data/articles.json")));
+    for (const a of articles) {
+      if (a.date && a.date.precision !== "year") {
+        const month = read(`archives/${a.date.value.slice(0, 4)}/${a.date.value.slice(5, 7)}/index.html`);
+        assert.ok(month.includes(`href="${a.url}"`), a.url);
+      } else if (!a.date) assert.ok(read("archives/sans-date/index.html").includes(`href="${a.url}"`), a.url);
+    }
+  });
+
+  test("an article page says how an inferred date was obtained, in French, and lists related articles with a reason", () => {
+    const articles = ExportArticles.parse(JSON.parse(read("data/articles.json")));
+    const inferred = articles.find((a) => a.date?.basis === "inferred");
+    if (inferred) {
+      const html = read(`${inferred.url.slice(1)}index.html`);
+      assert.match(html, /<p class="how">Date déduite&nbsp;: /);
+      assert.doesNotMatch(html, /term-of-office|reference-event|same-event-as/);
+    }
+    const withRelated = articles.map((a) => read(`${a.url.slice(1)}index.html`)).filter((h) => h.includes('id="lies"'));
+    assert.ok(withRelated.length > 0, "some article has related articles");
+    for (const html of withRelated) assert.match(html, /<ul class="related-list">\s*<li><a href="\/articles\/[^"]+\/">[^<]+<\/a> <span class="meta">/);
   });
 
   test("no temporary folder is left next to the output", () => {
