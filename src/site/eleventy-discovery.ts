@@ -5,24 +5,18 @@
  * live in seo.ts, jsonld.ts and feeds.ts; these filters only hand them the
  * page's data and the site's address.
  */
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { readConfig } from "../config.ts";
 import type { ArchiveEntity, Article } from "../types.ts";
 import { atomXml, buildFeed, jsonFeed } from "./feeds.ts";
 import { siteMetadata } from "./metadata.ts";
 import { articleFacets, FILTERS } from "../search/facets.ts";
-import { headMeta, robotsTxt, sitemapEntries, sitemapXml, type SiteIdentity } from "./seo.ts";
+import { headMeta, robotsTxt, sitemapEntries, sitemapXml, type SiteIdentity, type WrittenPage } from "./seo.ts";
 
 export function siteIdentity(env: NodeJS.ProcessEnv = process.env): SiteIdentity {
   const config = readConfig(env);
   return { ...siteMetadata, siteUrl: config.siteUrl, pathPrefix: config.pathPrefix };
-}
-
-interface SiteViewLike {
-  articles: Article[];
-  entities: ArchiveEntity[];
-  topics: Array<{ url: string }>;
-  entityIndexes?: Array<{ url: string }>;
-  archives?: { years: Array<{ url: string }> };
 }
 
 export function discoveryPlugin(eleventyConfig: any): void {
@@ -34,16 +28,14 @@ export function discoveryPlugin(eleventyConfig: any): void {
   );
   eleventyConfig.addFilter("atomFeed", (articles: Article[]) => atomXml(buildFeed(site, articles)));
   eleventyConfig.addFilter("jsonFeed", (articles: Article[]) => jsonFeed(buildFeed(site, articles)));
-  eleventyConfig.addFilter("sitemapXml", (pages: Array<{ url: string | false }>, archive: SiteViewLike) =>
-    sitemapXml(
-      sitemapEntries(
-        site,
-        pages.map((p) => p.url),
-        archive,
-        [...(archive.entityIndexes ?? []).map((i) => i.url), ...(archive.archives?.years ?? []).map((y) => y.url)],
-      ),
-    ),
-  );
+  // The sitemap lists what was actually written, so it is made once every page is.
+  // https://www.11ty.dev/docs/events/#eleventy.after
+  // An incremental rebuild (`--incremental`) only reports the pages it rewrote: keep the full sitemap of the last build then.
+  eleventyConfig.on("eleventy.after", async ({ directories, dir, results, incremental }: { directories?: { output: string }; dir?: { output: string }; results: WrittenPage[]; incremental?: boolean }) => {
+    const output = directories?.output ?? dir?.output;
+    if (!output || !Array.isArray(results) || incremental) return;
+    await writeFile(path.join(output, "sitemap.xml"), sitemapXml(sitemapEntries(site, results)));
+  });
   eleventyConfig.addFilter("robotsTxt", () => robotsTxt(site));
   eleventyConfig.addFilter("searchFacets", (article: Article, entities: ArchiveEntity[]) => articleFacets(article, entities));
   eleventyConfig.addGlobalData("searchFilters", Object.entries(FILTERS).map(([key, label]) => ({ key, label })));

@@ -114,29 +114,32 @@ export interface SitemapEntry {
   lastmod: string | null;
 }
 
+/** A page as Eleventy wrote it. */
+export interface WrittenPage {
+  /** Site path ("/articles/x/"), without PATH_PREFIX; false for pages not written. */
+  url: string | false;
+  /** The rendered HTML. */
+  content: string;
+}
+
+const NOINDEX = /<meta name="robots" content="[^"]*noindex/;
+const PUBLISHED = /<meta property="article:published_time" content="(\d{4}(?:-\d{2}(?:-\d{2})?)?)"/;
+
 /**
- * Every HTML page once, with absolute URLs, in a stable order. `pageUrls`
- * are the pages Eleventy knows by collection (static pages); the archive's
- * own pages are added from the records because paginated templates put only
- * their first page in collections. An article's lastmod is its date, when
- * known: the archive has no later modification date to offer.
+ * Every HTML page Eleventy wrote, once, with its absolute URL, in a stable
+ * order; pages marked noindex (the 404 page) are left out. Built from what
+ * was written rather than from a list of page kinds, so a new page template
+ * is in the sitemap without anyone remembering to add it. An article's
+ * lastmod is its publication date, when known: the archive has no later
+ * modification date to offer, and a build date would change every build.
  */
-export function sitemapEntries(
-  site: SiteAddress,
-  pageUrls: ReadonlyArray<string | false | undefined>,
-  archive: { articles: ReadonlyArray<Pick<Article, "url" | "date">>; entities: ReadonlyArray<{ url: string }>; topics: ReadonlyArray<{ url: string }> },
-  extraUrls: readonly string[] = [],
-): SitemapEntry[] {
+export function sitemapEntries(site: SiteAddress, pages: readonly WrittenPage[]): SitemapEntry[] {
   const lastmod = new Map<string, string | null>();
-  const add = (url: string | false | undefined, date: string | null = null) => {
-    if (typeof url !== "string" || !url.endsWith("/") || url.includes("#") || NOT_INDEXED.test(url)) return;
-    if (!lastmod.has(url) || (date && !lastmod.get(url))) lastmod.set(url, date);
-  };
-  for (const url of pageUrls) add(url);
-  for (const url of extraUrls) add(url);
-  for (const article of archive.articles) add(article.url, article.date?.value ?? null);
-  for (const entity of archive.entities) add(entity.url);
-  for (const topic of archive.topics) add(topic.url);
+  for (const page of pages) {
+    if (typeof page.url !== "string" || !(page.url.endsWith("/") || page.url.endsWith(".html"))) continue;
+    if (NOT_INDEXED.test(page.url) || NOINDEX.test(page.content)) continue;
+    lastmod.set(page.url, PUBLISHED.exec(page.content)?.[1] ?? null);
+  }
   return [...lastmod]
     .sort(([a], [b]) => (a === b ? 0 : a < b ? -1 : 1))
     .map(([url, date]) => ({ loc: absoluteUrl(site, url), lastmod: date }));
