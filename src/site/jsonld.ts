@@ -99,6 +99,27 @@ export function entityJsonLd(site: SiteIdentity, entity: ArchiveEntity): JsonLd 
 }
 
 /**
+ * The site itself, on the home page, with its search: a search engine may
+ * offer a search box that leads to the search page (which reads `?q=`).
+ */
+export function websiteJsonLd(site: SiteIdentity): JsonLd {
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    "@id": absoluteUrl(site, "/"),
+    url: absoluteUrl(site, "/"),
+    name: site.title,
+    description: site.description,
+    inLanguage: site.lang,
+    potentialAction: {
+      "@type": "SearchAction",
+      target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl(site, "/recherche/")}?q={search_term_string}` },
+      "query-input": "required name=search_term_string",
+    },
+  };
+}
+
+/**
  * JSON for a `<script type="application/ld+json">` element. `<` is escaped so
  * that no string ("</script>", "<!--") can end or change the script element;
  * U+2028/2029 for old parsers.

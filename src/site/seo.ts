@@ -8,7 +8,7 @@
  * absolute from SITE_URL + PATH_PREFIX.
  */
 import type { ArchiveEntity, Article } from "../types.ts";
-import { articleJsonLd, entityJsonLd, serializeJsonLd } from "./jsonld.ts";
+import { articleJsonLd, entityJsonLd, serializeJsonLd, websiteJsonLd } from "./jsonld.ts";
 
 /** Where the site is published. */
 export interface SiteAddress {
@@ -104,6 +104,7 @@ export function headMeta(site: SiteIdentity, page: PageContext): HeadMeta {
   let jsonLd: string | null = null;
   if (article) jsonLd = serializeJsonLd(articleJsonLd(site, article, page.entities ?? []));
   else if (entity) jsonLd = serializeJsonLd(entityJsonLd(site, entity));
+  else if (url === "/") jsonLd = serializeJsonLd(websiteJsonLd(site));
 
   return { canonical, robots: indexed ? null : "noindex", openGraph, jsonLd };
 }

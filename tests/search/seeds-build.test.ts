@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { ExportArticles } from "../../src/types.ts";
+import { ExportArticles, ExportEntities } from "../../src/types.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -88,6 +88,18 @@ describe("feeds, sitemap and metadata of the built seeds", () => {
       assert.equal(jsonLd["@type"], "NewsArticle");
       assert.equal(jsonLd.headline, a.title);
       assert.equal(jsonLd.datePublished, a.date?.value);
+    }
+  });
+
+  test("entity pages: Person, Organization or Place, linked to Wikidata when known", () => {
+    const types: Record<string, string> = { person: "Person", organization: "Organization", place: "Place", product: "Product", other: "Thing" };
+    const entities = ExportEntities.parse(JSON.parse(read("data/entities.json")));
+    assert.ok(entities.some((e) => e.wikidata));
+    for (const entity of entities) {
+      const html = read(path.join(entity.url, "index.html"));
+      const jsonLd = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]!);
+      assert.equal(jsonLd["@type"], types[entity.type], entity.url);
+      assert.equal(jsonLd.sameAs, entity.wikidata ? `https://www.wikidata.org/entity/${entity.wikidata}` : undefined, entity.url);
     }
   });
 

@@ -103,6 +103,18 @@ describe("head metadata", () => {
     assert.equal(meta.jsonLd, null);
   });
 
+  test("the home page describes the site and where its search is", () => {
+    const data = JSON.parse(headMeta(site, { url: "/" }).jsonLd!);
+    assert.equal(data["@type"], "WebSite");
+    assert.equal(data.potentialAction.target.urlTemplate, "https://journal.exemple.fr/archive/recherche/?q={search_term_string}");
+  });
+
+  test("an entity page describes the entity", () => {
+    const meta = headMeta(site, { url: "/organisations/sncf/", title: "SNCF", entity: entities[1] });
+    assert.equal(JSON.parse(meta.jsonLd!)["@type"], "Organization");
+    assert.equal(meta.openGraph.find((t) => t.property === "og:type")!.content, "website");
+  });
+
   test("Open Graph locales", () => {
     assert.equal(openGraphLocale("fr"), "fr_FR");
     assert.equal(openGraphLocale("fr-BE"), "fr_BE");
