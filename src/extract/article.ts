@@ -15,7 +15,7 @@ import { dateArticle } from "./date/index.ts";
 import type { DaySet } from "./date/intervals.ts";
 
 /** Bump when extraction rules change, so cached results are recomputed. */
-export const EXTRACTOR_VERSION = "1";
+export const EXTRACTOR_VERSION = "2";
 
 export interface SourceDocument {
   /** File name in the seeds folder. */
@@ -109,8 +109,9 @@ export function extractArticle(doc: SourceDocument, options: ExtractOptions = {}
   const dct = date?.value ?? options.referenceDate ?? null;
   const timexes = dct ? tagTimexes(masked, { dct }) : contextTimexes;
 
-  const topics = classifyTopics(bodyText, { title, topics: loadTopics() });
-  const events = extractEvents(text, { sentences, timexes, mentions, dateOf: toEventDate });
+  const headingTexts = structure.blocks.filter((b) => b.kind === "heading").map((b) => b.text);
+  const topics = classifyTopics(bodyText, { title, headings: headingTexts, topics: loadTopics() });
+  const events = extractEvents(text, { sentences, paragraphs: structure.blocks, timexes, mentions, dateOf: toEventDate });
 
   return {
     source: doc.source,

@@ -11,7 +11,7 @@ import { formatDate } from "../site/french.ts";
 import type { ArticleExtraction } from "../extract/article.ts";
 import { slugify } from "../extract/text/index.ts";
 import { loadTopics } from "../extract/topics/index.ts";
-import { computeTags } from "../extract/topics/index.ts";
+import { computeTags, type TagEntity } from "../extract/topics/index.ts";
 import { mergeEvents } from "./events.ts";
 import { renderBlocks, type TextLink } from "../structure/render.ts";
 import { urls } from "./urls.ts";
@@ -111,6 +111,19 @@ function firstMentionLinks(extraction: ArticleExtraction, entityUrls: Map<string
   return links;
 }
 
+/** The article's entities as the tag picker needs them: archive name,
+ * number of mentions and the forms written in the article. */
+function tagEntities(extraction: ArticleExtraction, names: Map<string, string>): TagEntity[] {
+  const byId = new Map<string, TagEntity>();
+  for (const mention of extraction.mentions) {
+    let e = byId.get(mention.entity);
+    if (!e) byId.set(mention.entity, (e = { id: mention.entity, name: names.get(mention.entity) ?? mention.text, mentions: 0, surfaces: [] }));
+    e.mentions++;
+    if (!e.surfaces.includes(mention.text)) e.surfaces.push(mention.text);
+  }
+  return [...byId.values()];
+}
+
 export interface LinkOptions {
   /** Prefix for links inside article HTML (the site's path prefix). */
   linkPrefix?: string;
@@ -172,8 +185,15 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
     return best ? { id: best.id, label: best.label } : null;
   };
 
+  const entityNames = new Map(entities.map((e) => [e.id, e.name]));
   const tags = computeTags(
-    withIds.map(({ id, extraction }) => ({ id, text: extraction.plainText, title: extraction.title, extraTags: extraction.keywords })),
+    withIds.map(({ id, extraction }) => ({
+      id,
+      text: extraction.plainText,
+      title: extraction.title,
+      extraTags: extraction.keywords,
+      entities: tagEntities(extraction, entityNames),
+    })),
   );
 
   const articles: Article[] = withIds.map(({ id, extraction: e }) => {
@@ -224,7 +244,13 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
     .sort((a, b) => a.label.localeCompare(b.label, "fr"));
 
   const timeline = mergeEvents(
-    articles.map((a) => ({ articleId: a.id, events: a.events, topics: a.topic ? [a.topic.id] : [] })),
+    articles.map((a) => ({
+      articleId: a.id,
+      events: a.events,
+      // Secondary topics too, so a topic page can list the events of articles it is earned in.
+      topics: [...new Set([...(a.topic ? [a.topic.id] : []), ...a.topics.map((t) => t.id)])],
+      published: a.date?.value ?? null,
+    })),
   );
 
   const { threads, registry } = linkThreads(articles, entities, timeline, options.threadRegistry ?? {});

@@ -13,25 +13,39 @@
  * Matching is transitive (union–find). Candidates are only compared inside a
  * year and an entity (bucketing), never all pairs of the archive.
  *
+ * Keys are compared after folding synonyms (src/extract/events/synonyms.ts),
+ * so "a reçu une récompense" and "reçoit une médaille" share their keys.
+ *
  * A merged event keeps the most precise date and the text of its most precise
- * report, and the union of articles, entities and topics. Its id is made of
- * the date, its main entity and its most shared keys, so it does not depend
- * on the order of articles. Output is chronological: 2015, then 2015-09,
- * then 2015-09-22 (an event known to the year sorts at the start of it), ties
- * by id.
+ * report, and the union of articles, entities and topics.
+ *
+ * Its id must not change when a later, more precise report joins it (a link
+ * to /chronologie/#id keeps working). So it is the id of the *first* report:
+ * the one from the earliest-published article (undated ones last; ties by
+ * article id and position), made of the year of the group's coarsest date,
+ * that report's entities (sorted, ID_ENTITIES) and its first keys (ID_KEYS).
+ * It does not depend on the order of articles. Output is chronological: 2015,
+ * then 2015-09, then 2015-09-22 (an event known to the year sorts at the start
+ * of it), ties by id.
  */
 import type { ArticleEvent, EventDate, TimelineEvent } from "../types.ts";
 import { slugify } from "../extract/text/index.ts";
+import { canonicalKey } from "../extract/events/index.ts";
 
 export interface ArticleEvents {
   articleId: string;
   events: ArticleEvent[];
+  /** The article's topics, primary first. */
   topics: string[];
+  /** The article's publication date (YYYY, YYYY-MM or YYYY-MM-DD), null when
+   * unknown: decides which report names the event. */
+  published?: string | null;
 }
 
 const MIN_SHARED_KEYS = 2;
 const MIN_JACCARD = 0.34;
 const ID_KEYS = 3;
+const ID_ENTITIES = 2;
 const ID_MAX_LENGTH = 80;
 
 // ---------------------------------------------------------------------------
@@ -140,6 +154,7 @@ function width(date: EventDate): string {
 
 interface Report {
   articleId: string;
+  published: string;
   event: ArticleEvent;
   topics: string[];
   entities: Set<string>;
@@ -182,7 +197,7 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
   // 1. Reports, with same-article duplicates (same date, same keys) collapsed.
   const reports: Report[] = [];
   const seen = new Map<string, Report>();
-  for (const { articleId, events, topics } of perArticle) {
+  for (const { articleId, events, topics, published } of perArticle) {
     for (const event of events) {
       const dup = `${articleId}\u0000${event.date.value}\u0000${[...new Set(event.keys)].sort().join(" ")}`;
       const known = seen.get(dup);
@@ -192,10 +207,11 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
       }
       const report: Report = {
         articleId,
+        published: published ?? "~",
         event,
         topics,
         entities: new Set(event.entities),
-        keys: new Set(event.keys),
+        keys: new Set(event.keys.map(canonicalKey)),
         width: width(event.date),
       };
       seen.set(dup, report);
@@ -256,15 +272,17 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
     const best = ranked[0]!;
     const entityCounts = new Map<string, number>();
     const topicCounts = new Map<string, number>();
-    const keyCounts = new Map<string, number>();
     for (const r of group) {
       countInto(entityCounts, r.entities);
       countInto(topicCounts, new Set(r.topics));
-      countInto(keyCounts, r.keys);
     }
     const entities = byCountThenName(entityCounts);
-    const keys = byCountThenName(keyCounts);
-    const base = [best.event.date.value, entities[0] ?? "", ...keys.slice(0, ID_KEYS)]
+    const first = [...group].sort(
+      (a, b) => cmp(a.published, b.published) || cmp(a.articleId, b.articleId) || a.event.start - b.event.start,
+    )[0]!;
+    const coarsest = [...group].sort((a, b) => cmp(b.width, a.width) || compareDates(a.event.date, b.event.date))[0]!;
+    const year = (intervalOf(coarsest.event.date.value)?.start.slice(0, 4) ?? coarsest.event.date.value).slice(0, 4);
+    const base = [year, ...[...first.entities].sort(cmp).slice(0, ID_ENTITIES), ...[...first.keys].slice(0, ID_KEYS)]
       .map(slugify)
       .filter(Boolean)
       .join("-")

@@ -1,12 +1,12 @@
 /**
  * Events: what an article says happened at a resolved date.
  *
- *   extractEvents(text, { sentences, timexes, mentions, dateOf })
+ *   extractEvents(text, { sentences, paragraphs, timexes, mentions, dateOf })
  *   // [{ date: { value: "2021-01-14", precision: "day" },
- *   //    text: "Les États-Unis ont placé Xiaomi sur leur liste noire le 14 janvier 2021",
- *   //    entities: ["etats-unis", "xiaomi"], keys: ["plac", "list", "noir"], … }]
+ *   //    text: "Le 14 janvier 2021, Washington a placé Xiaomi sur sa liste noire",
+ *   //    entities: ["etats-unis", "xiaomi"], keys: ["plac", "list noir"], … }]
  *
- * Rules, in order (lexicons in data/lexicon.json):
+ * Rules, in order (lexicons in data/lexicon.json, synonyms in data/synonyms.json):
  * 1. A sentence is considered when it holds a timex that `dateOf` resolves
  *    (DATE or TIME with a definite value; durations, sets, PAST_REF and
  *    unresolved values give null). Questions are skipped.
@@ -15,21 +15,41 @@
  *    to say anything joins the next one. Each clause with a date is one event,
  *    dated by its most precise timex.
  * 3. A clause that is only future or conditional ("sera signé", "pourrait")
- *    with no past marker ("a", "ont", "était"…) is skipped.
- * 4. Text: the clause without its leading connective ("Ainsi,", "Et", "Mais"),
- *    first letter capitalised, cut at a word boundary near MAX_TEXT characters.
- * 5. Entities: the entity ids mentioned in the whole sentence (the subject is
- *    often outside the dated clause). Keys: Snowball stems of the clause's
- *    content words, without entity mentions, dates and time words — what the
+ *    with no past marker ("a", "ont", "était"…) is skipped; so is one by which
+ *    the article reports its own news ("On en apprend aujourd'hui un peu
+ *    plus…", `metaReporting`), unless a "que" clause follows, which is then
+ *    the event ("On apprend que le maire a démissionné").
+ * 4. Text, a short clause that stands alone: asides between dashes or in
+ *    parentheses removed, leading connectives ("Ainsi,", "Et", "Or,") and
+ *    inline ones ("a en effet reçu") removed, a trailing source note
+ *    (", selon Reuters") removed, first letter capitalised, cut at a comma or
+ *    a word near MAX_TEXT characters.
+ * 5. Entities: the entity ids mentioned in the sentence outside asides (the
+ *    subject is often outside the dated clause), plus light coreference for
+ *    a clause that names its subject indirectly: "ce dernier", "il" → the last
+ *    person named before in the paragraph; "cette dernière", "elle" → the last
+ *    person or organisation; "la firme", "l'entreprise", "le groupe" → the
+ *    last organisation; "le pays" → the last place; "le fondateur de X" → the
+ *    last person (`anaphora`). An expression followed by the name it stands
+ *    for ("le président Xi Jinping") refers to nothing before.
+ * 6. Keys: Snowball stems of the clause's content words, without entity
+ *    mentions, dates, time words and asides, synonyms folded into one key
+ *    ("médaille", "prix" → the key of "récompense"; ./synonyms.ts) — what the
  *    event is about, used by src/link/events.ts to tell reports apart.
  */
 import { readFileSync } from "node:fs";
-import type { ArticleEvent, EventDate, Mention, Span, Timex, TimexPrecision } from "../../types.ts";
+import type { ArticleEvent, EntityType, EventDate, Mention, Span, Timex, TimexPrecision } from "../../types.ts";
 import { contentTerms } from "../stem/terms.ts";
 import { normaliseTerm } from "../stem/index.ts";
+import { canonicalKeys } from "./synonyms.ts";
+
+export { canonicalKey, canonicalKeys } from "./synonyms.ts";
 
 export interface EventInput {
   sentences: Span[];
+  /** Paragraphs (blocks) of the article: how far back an anaphor may look.
+   * Without them, the sentence is the limit. */
+  paragraphs?: Span[];
   timexes: Timex[];
   mentions: Mention[];
   dateOf: (t: Timex) => EventDate | null;
@@ -41,6 +61,11 @@ interface Lexicon {
   hypothetical: string[];
   pastMarkers: string[];
   timeWords: string[];
+  inlineConnectives: string[];
+  metaReporting: string[];
+  sourceNotes: string[];
+  anaphora: Record<"person" | "personOrOrganization" | "organization" | "place", string[]>;
+  impersonalAfterIl: string[];
 }
 
 const lexicon = JSON.parse(readFileSync(new URL("./data/lexicon.json", import.meta.url), "utf8")) as Lexicon;
@@ -58,7 +83,35 @@ const HYPOTHETICAL = new Set(lexicon.hypothetical.map(normaliseTerm));
 const PAST = new Set(lexicon.pastMarkers.map(normaliseTerm));
 const TIME_WORDS = new Set(lexicon.timeWords.map(normaliseTerm));
 
-const MAX_TEXT = 200;
+const apostrophes = (s: string): string => escape(s).replace(/'/g, "['’]");
+const alternation = (list: string[]): string =>
+  [...list].sort((a, b) => b.length - a.length).map(apostrophes).join("|");
+const INLINE_CONNECTIVE = new RegExp(`(?<=[\\s,])(?:${alternation(lexicon.inlineConnectives)}),?(?=[\\s,])`, "giu");
+const META_REPORT = new RegExp(`^(?:${alternation(lexicon.metaReporting)})(?![\\p{L}])`, "iu");
+const SOURCE_NOTE = new RegExp(`,\\s*(?:${alternation(lexicon.sourceNotes)})\\s[^,;:]{1,60}$`, "iu");
+const IMPERSONAL = new Set(lexicon.impersonalAfterIl.map((w) => w.toLowerCase().replace(/’/g, "'")));
+
+/** Which entity types an anaphor may stand for. */
+const ANAPHOR_TYPES: Record<keyof Lexicon["anaphora"], EntityType[]> = {
+  person: ["person"],
+  personOrOrganization: ["person", "organization"],
+  organization: ["organization"],
+  place: ["place"],
+};
+const ANAPHORS: Array<{ re: RegExp; types: EntityType[]; pronoun: boolean; demonstrative: boolean }> = Object.entries(
+  lexicon.anaphora,
+).flatMap(([kind, list]) =>
+  list.map((expression) => ({
+    re: new RegExp(`(?<![\\p{L}\\p{N}'’-])${apostrophes(expression)}(?![\\p{L}\\p{N}'’-])`, "giu"),
+    types: ANAPHOR_TYPES[kind as keyof Lexicon["anaphora"]],
+    pronoun: expression === "il" || expression === "elle",
+    demonstrative: /^(?:ce dernier|cette dernière|celui-ci|celle-ci)$/u.test(expression),
+  })),
+);
+/** A name this close after an anaphor is what it stands for ("le président Xi Jinping"). */
+const APPOSITION_GAP = 25;
+
+const MAX_TEXT = 160;
 /** A sentence longer than this is cut into clauses even with a single date. */
 const LONG_SENTENCE = 180;
 /** A clause needs this many content words besides dates to stand alone. */
@@ -157,20 +210,6 @@ function cleanClause(text: string, start: number, end: number): { start: number;
   return { start: s, end: e };
 }
 
-/** Cut at a word boundary before `max` characters, with an ellipsis. A text
- * too long first loses its asides (between dashes, in parentheses). */
-function shorten(s: string, max = MAX_TEXT): string {
-  if (s.length <= max) return s;
-  const lean = s
-    .replace(/\s+[—–]\s[^—–]*?\s[—–](?=\s)/gu, "")
-    .replace(/\s*\([^()]*\)/gu, "")
-    .replace(/\s+([,.])/gu, "$1");
-  if (lean !== s && lean.length > 0) return shorten(lean, max);
-  const cut = s.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/u, "")}…`;
-}
-
 const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase("fr") + s.slice(1);
 
 function isHypothetical(text: string, start: number, end: number): boolean {
@@ -186,6 +225,126 @@ function isHypothetical(text: string, start: number, end: number): boolean {
   return all.some((w) => HYPOTHETICAL.has(w)) && !all.some((w) => PAST.has(w));
 }
 
+type Range = { start: number; end: number };
+
+/** An expression that refers back to an entity: where, which, and the name
+ * it stands for. `pronoun` for "il", "ce dernier"…, which the event text
+ * replaces by the name so that it reads alone. */
+export interface Reference extends Range {
+  entity: string;
+  name: string;
+  pronoun: boolean;
+}
+
+/** Asides of a clause: between a pair of dashes, or in parentheses (often a
+ * translation, an acronym or a source: "(Reuters)"). Offsets into the text. */
+function asidesOf(text: string, clause: Range): Range[] {
+  const slice = text.slice(clause.start, clause.end);
+  const out: Range[] = [];
+  for (const m of slice.matchAll(/\s+[—–]\s[^—–]*?\s[—–](?=[\s,.;:]|$)|\s*\([^()]*\)/gu)) {
+    out.push({ start: clause.start + (m.index ?? 0), end: clause.start + (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * The entities a clause names indirectly ("ce dernier", "la firme", "le
+ * fondateur de X"): for each such expression, the last mention before it in
+ * the paragraph whose type it may stand for. `mentions` sorted by start.
+ */
+export function resolveAnaphors(text: string, clause: Range, paragraph: Range, mentions: Mention[], skip: Range[] = []): Reference[] {
+  const found: Reference[] = [];
+  const slice = text.slice(clause.start, clause.end);
+  for (const anaphor of ANAPHORS) {
+    for (const m of slice.matchAll(anaphor.re)) {
+      const at = clause.start + (m.index ?? 0);
+      const end = at + m[0].length;
+      if (skip.some((r) => at >= r.start && at < r.end)) continue;
+      // Part of a name ("le Parti communiste"), not a reference back.
+      if (mentions.some((x) => x.start < end && at < x.end)) continue;
+      if (anaphor.pronoun) {
+        // "il y a", "il faut", "il semble": nobody is meant.
+        const next = /^\s+([\p{L}]+['’]?)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase().replace(/’/g, "'");
+        if (!next || IMPERSONAL.has(next)) continue;
+      }
+      const named = mentions.some(
+        (x) => x.start >= end && x.start - end <= APPOSITION_GAP && anaphor.types.includes(x.type) && !/[.;:!?]/u.test(text.slice(end, x.start)),
+      );
+      if (named) continue;
+      // Mentions are sorted: walk back from the last one before the anaphor.
+      let lo = 0;
+      let hi = mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (mentions[mid]!.end <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo - 1; i >= 0; i--) {
+        const x = mentions[i]!;
+        if (x.start < paragraph.start) break;
+        if (x.end <= at && anaphor.types.includes(x.type)) {
+          found.push({ start: at, end, entity: x.entity, name: x.text, pronoun: anaphor.pronoun || anaphor.demonstrative });
+          break;
+        }
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Cut near `max` characters: at the last comma past half of it, else at a
+ * word, with an ellipsis. */
+function shorten(s: string, max = MAX_TEXT): string {
+  if (s.length <= max) return s;
+  let cut = s.slice(0, max);
+  const comma = cut.lastIndexOf(", ");
+  if (comma > max * 0.4) {
+    cut = cut.slice(0, comma);
+  } else {
+    const space = cut.lastIndexOf(" ");
+    cut = space > max * 0.6 ? cut.slice(0, space) : cut;
+  }
+  // Never leave a quotation open: cut before it when that leaves enough.
+  const open = cut.lastIndexOf("«");
+  if (open > cut.lastIndexOf("»") && open > max * 0.4) cut = cut.slice(0, open);
+  return `${cut.replace(/[\s,;:—–«-]+$/u, "")}…`;
+}
+
+/**
+ * The event's text from a clause: asides out, connectives out, a source note
+ * at the end out, spaces tidied. Null when the clause only reports that the
+ * article has news ("On en apprend aujourd'hui un peu plus sur…").
+ */
+function eventText(text: string, clause: Range, edits: Array<Range & { replacement: string }>, timex: Timex): string | null {
+  let visible = "";
+  let from = clause.start;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    if (edit.start < from) continue;
+    visible += text.slice(from, edit.start) + edit.replacement;
+    from = edit.end;
+  }
+  visible += text.slice(from, clause.end);
+  visible = visible.replace(/\s+/gu, " ").replace(INLINE_CONNECTIVE, "").replace(/\s+/gu, " ");
+  visible = visible.replace(SOURCE_NOTE, "").replace(/\s+([,.;:!?…])/gu, "$1").replace(/,{2,}/gu, ",").trim();
+  for (;;) {
+    const conn = CONNECTIVE.exec(visible);
+    if (!conn || conn[0].length === 0 || conn[0].length >= visible.length - 10) break;
+    visible = visible.slice(conn[0].length);
+  }
+  // "Aujourd'hui, on apprend que…": the date first, then the report.
+  const lead = visible.toLowerCase().startsWith(timex.text.toLowerCase()) ? timex.text.length : 0;
+  const rest = visible.slice(lead).replace(/^[\s,]+/u, "");
+  const meta = META_REPORT.exec(rest);
+  if (meta) {
+    const que = /(?<![\p{L}])(?:que\s+|qu['’])/iu.exec(rest.slice(meta[0].length));
+    if (!que) return null;
+    visible = rest.slice(meta[0].length + (que.index ?? 0) + que[0].length);
+  }
+  visible = visible.replace(/^[\s,;:—–\-«»"“”(]+/u, "").replace(/[\s,;:—–\-«(]+$/u, "");
+  if (visible.length === 0) return null;
+  return shorten(capitalise(visible));
+}
+
 export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
   const events: ArticleEvent[] = [];
   const dated: Dated[] = [];
@@ -195,10 +354,15 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
     if (date) dated.push({ timex, date });
   }
   if (dated.length === 0) return events;
+  const allMentions = [...input.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const paragraphs = [...(input.paragraphs ?? [])].sort((a, b) => a.start - b.start);
+  let p = 0;
 
   for (const sentence of input.sentences) {
     let here = dated.filter((d) => inside(d.timex, sentence));
     if (here.length === 0) continue;
+    while (p < paragraphs.length - 1 && paragraphs[p]!.end <= sentence.start) p++;
+    const paragraph = paragraphs[p] && inside(sentence, paragraphs[p]!) ? paragraphs[p]! : sentence;
     // Nested or overlapping timexes: keep the longest.
     here = here.filter(
       (d) => !here.some((o) => o !== d && overlaps(o.timex, d.timex) && o.timex.end - o.timex.start > d.timex.end - d.timex.start),
@@ -211,25 +375,44 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
         ? clausesOf(text, sentence, here, exclude)
         : [{ start: sentence.start, end: sentence.end }];
 
+    const sentenceAsides = asidesOf(text, sentence);
     for (const range of ranges) {
       const inClause = here.filter((d) => d.timex.start >= range.start && d.timex.start < range.end);
       if (inClause.length === 0) continue;
       const clause = cleanClause(text, range.start, range.end);
-      const raw = text.slice(clause.start, clause.end);
       if (/\?\s*[»”"]?\s*$/u.test(text.slice(range.start, range.end))) continue;
       if (isHypothetical(text, clause.start, clause.end)) continue;
-      const chosen = [...inClause].sort(
+      const asides = asidesOf(text, clause);
+      // A date inside an aside does not date the clause.
+      const datable = inClause.filter((d) => !asides.some((a) => inside(d.timex, a)));
+      if (datable.length === 0) continue;
+      const chosen = [...datable].sort(
         (a, b) => PRECISION_RANK[a.date.precision] - PRECISION_RANK[b.date.precision] || a.timex.start - b.timex.start,
       )[0]!;
-      const keys = [...new Set(clauseTerms(text, clause.start, clause.end, exclude).filter((t) => /\p{L}/u.test(t.norm)).map((t) => t.stem))];
+      const references = resolveAnaphors(text, clause, paragraph, allMentions, asides);
+      // "ce dernier reçoit" → "Lei Jun reçoit": the first pronoun naming
+      // someone not already named in the clause.
+      const named = mentions.filter((m) => !sentenceAsides.some((a) => overlaps(a, m))).map((m) => m.entity);
+      const substitute = references.find(
+        (r) => r.pronoun && !mentions.some((m) => m.entity === r.entity && inside(m, clause)),
+      );
+      const edits = [
+        ...asides.map((a) => ({ ...a, replacement: "" })),
+        ...(substitute ? [{ start: substitute.start, end: substitute.end, replacement: substitute.name }] : []),
+      ];
+      const shown = eventText(text, clause, edits, chosen.timex);
+      if (shown === null) continue;
+      const outside = (x: Range): boolean => !sentenceAsides.some((a) => overlaps(a, x));
+      const terms = clauseTerms(text, clause.start, clause.end, exclude).filter((t) => /\p{L}/u.test(t.norm) && outside(t));
+      const referred = references.map((r) => r.entity);
       events.push({
         date: { value: chosen.date.value, precision: chosen.date.precision },
-        text: shorten(capitalise(raw.replace(/\s+/gu, " "))),
+        text: shown,
         start: clause.start,
         end: clause.end,
         timex: { text: chosen.timex.text, start: chosen.timex.start, end: chosen.timex.end },
-        entities: [...new Set(mentions.map((m) => m.entity))],
-        keys,
+        entities: [...new Set([...named, ...referred])],
+        keys: canonicalKeys(terms),
       });
     }
   }

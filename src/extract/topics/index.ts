@@ -13,18 +13,20 @@
  *   one economic cue, not as "droit" + "douane");
  * - a cue found k times in the body weighs (1 + ln k) — repeating a word is not
  *   the same as speaking of a subject — times 1.5 for a phrase; found in the
- *   title it weighs TITLE_WEIGHT more;
+ *   title it weighs TITLE_WEIGHT more, in a subheading HEADING_WEIGHT more
+ *   (subheadings are the editor's summary of a section);
  * - the sum is divided by sqrt(1 + n / LENGTH_UNIT) (n content terms), so long
  *   articles, which meet every vocabulary by chance, do not win everything.
  * The best topic must reach PRIMARY_FLOOR; others are kept when they reach
- * SECONDARY_RATIO of the best and SECONDARY_FLOOR, from at least two cues.
+ * SECONDARY_RATIO of the best and SECONDARY_FLOOR, from at least two cues, or
+ * STRONG_SECONDARY on their own from STRONG_SECONDARY_CUES cues.
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { Topic, type TopicScore } from "../../types.ts";
 import { contentTerms, type Term } from "../stem/terms.ts";
 
-export { computeTags, type TagDoc } from "./tags.ts";
+export { computeTags, type TagDoc, type TagEntity } from "./tags.ts";
 
 const TopicsFile = z.object({
   description: z.string().optional(),
@@ -40,11 +42,16 @@ const TopicsFile = z.object({
 });
 
 const TITLE_WEIGHT = 2;
+const HEADING_WEIGHT = 1;
 const PHRASE_WEIGHT = 1.5;
 const LENGTH_UNIT = 200;
 const PRIMARY_FLOOR = 1;
 const SECONDARY_FLOOR = 1.5;
 const SECONDARY_RATIO = 0.5;
+/** A topic this strong, from this many distinct cues, is earned even beside
+ * a dominant primary topic. */
+const STRONG_SECONDARY = 4;
+const STRONG_SECONDARY_CUES = 3;
 const MAX_TOPICS = 3;
 const MAX_EVIDENCE = 6;
 
@@ -186,42 +193,50 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * are there only when earned (see the module comment). Empty when no topic
  * reaches the floor. `evidence` lists the cue terms as written, strongest first.
  */
-export function classifyTopics(text: string, options: { topics?: Topic[]; title?: string } = {}): TopicScore[] {
+export function classifyTopics(
+  text: string,
+  options: { topics?: Topic[]; title?: string; headings?: string[] } = {},
+): TopicScore[] {
   const topics = options.topics ?? loadTopics();
   const index = compile(topics);
   const body = hitsOf(text, index);
   const title = options.title ? hitsOf(options.title, index) : { hits: [], length: 0 };
+  const headings = (options.headings ?? []).flatMap((h) => hitsOf(h, index).hits);
 
   // Per topic and cue: body count, title count, first surface seen.
-  type Tally = { body: number; title: number; surface: string; phrase: boolean; first: number };
+  type Tally = { body: number; title: number; heading: number; surface: string; phrase: boolean; first: number };
   const perTopic = topics.map(() => new Map<Cue, Tally>());
   let order = 0;
-  const tally = (hits: Hit[], inTitle: boolean): void => {
+  const tally = (hits: Hit[], where: "title" | "heading" | "body"): void => {
     for (const hit of hits) {
       for (const ti of hit.cue.topics) {
         const map = perTopic[ti]!;
         const t = map.get(hit.cue) ?? {
           body: 0,
           title: 0,
+          heading: 0,
           surface: hit.surface,
           phrase: hit.cue.stems.length > 1,
           first: order,
         };
-        if (inTitle) t.title++;
-        else t.body++;
+        t[where]++;
         map.set(hit.cue, t);
       }
       order++;
     }
   };
-  tally(title.hits, true);
-  tally(body.hits, false);
+  tally(title.hits, "title");
+  tally(headings, "heading");
+  tally(body.hits, "body");
 
   const norm = Math.sqrt(1 + (body.length + title.length) / LENGTH_UNIT);
   const scored = perTopic.map((map, ti) => {
     const parts = [...map.values()].map((t) => {
-      const n = t.body + t.title;
-      const weight = (t.phrase ? PHRASE_WEIGHT : 1) * (1 + Math.log(n) + (t.title > 0 ? TITLE_WEIGHT : 0));
+      // Headings are also in the body text: they add weight, not occurrences.
+      const n = Math.max(1, t.body + t.title);
+      const weight =
+        (t.phrase ? PHRASE_WEIGHT : 1) *
+        (1 + Math.log(n) + (t.title > 0 ? TITLE_WEIGHT : 0) + (t.heading > 0 ? HEADING_WEIGHT : 0));
       return { surface: t.surface, weight, first: t.first };
     });
     parts.sort((a, b) => b.weight - a.weight || a.first - b.first);
@@ -242,7 +257,9 @@ export function classifyTopics(text: string, options: { topics?: Topic[]; title?
   const kept = [best];
   for (const s of scored.slice(1)) {
     if (kept.length >= MAX_TOPICS) break;
-    if (s.score >= SECONDARY_FLOOR && s.score >= SECONDARY_RATIO * best.score && s.cues >= 2) kept.push(s);
+    const close = s.score >= SECONDARY_RATIO * best.score && s.cues >= 2;
+    const strong = s.score >= STRONG_SECONDARY && s.cues >= STRONG_SECONDARY_CUES;
+    if (s.score >= SECONDARY_FLOOR && (close || strong)) kept.push(s);
   }
   return kept.map((s) => ({ id: s.topic.id, label: s.topic.label, score: s.score, evidence: s.evidence }));
 }

@@ -1,47 +1,100 @@
 /**
- * Tags: the words and two-word phrases that single an article out in the
- * archive (TF-IDF), after the tags its editor gave (front matter, keyword
- * lines).
+ * Tags: what an editor would pick for an article, in this order:
+ * 1. the tags its editor gave (front matter, "Mots-clés" lines);
+ * 2. its most salient entities, by display name ("Xiaomi", "Lei Jun");
+ * 3. a few topical nouns and noun phrases that single it out in the archive
+ *    ("liste noire", "cyberattaques").
  *
- *   computeTags([{ id: "a", title: "…", text: "…", extraTags: ["Xiaomi"] }, …])
- *   // Map { "a" => ["Xiaomi", "liste noire", "sanctions", …] }
+ *   computeTags([{ id: "a", title: "…", text: "…", extraTags: ["xiaomi"],
+ *                  entities: [{ id: "xiaomi", name: "Xiaomi", mentions: 6, surfaces: ["Xiaomi"] }] }, …])
+ *   // Map { "a" => ["Xiaomi", "Lei Jun", "liste noire", "sanctions", …] }
  *
- * - Terms are content words (stopwords and generic words out, numbers out,
- *   ../stem/terms.ts) keyed by Snowball stem, and pairs of content words that
- *   follow each other directly ("liste noire", "porte dérobée").
- * - weight = (1 + ln tf) × idf, with idf = ln((1 + N) / (1 + df)) + 1 (N
- *   documents, df documents containing the term); a title occurrence counts
- *   TITLE_TF times. A term must occur at least MIN_TF times (title included)
- *   to be a candidate: one mention is not what an article is about.
- * - Phrases weigh PHRASE_BONUS more; a word already inside a chosen phrase is
- *   not chosen again.
- * - Display form: the most frequent way the term is written across the
- *   archive (ties: the lower-case form, then code-point order).
- * Deterministic: ties broken by display form. Linear in the archive's tokens,
- * plus a sort of each article's distinct terms.
+ * Entities: weight = (1 + ln m) × √idf, m the number of mentions (a name in
+ * the title counts TITLE_TF more), idf over the documents naming the entity.
+ * An entity needs MIN_TF mentions; at most MAX_ENTITY_TAGS are shown (editor
+ * tags naming an entity included), by display name, or by the acronym the
+ * article uses when the name is long.
+ *
+ * Terms: entity names are blanked out of the text first, so no tag is a piece
+ * of a name ("Sud" of "Corée du Sud") and no phrase runs across a name
+ * ("placer Xiaomi"). Candidates are content words (../stem/terms.ts) keyed by
+ * Snowball stem, and pairs of content words that follow each other.
+ * weight = (1 + ln tf) × idf, idf = ln((1 + N) / (1 + df)) + 1; a title
+ * occurrence counts TITLE_TF times; at least MIN_TF occurrences. A word is a
+ * candidate only when the article uses it as a noun (data/tag-words.json):
+ * - at least once right after a determiner ("la sanction") or a noun
+ *   preposition ("outil de censure"), possibly with a prenominal adjective
+ *   between ("une véritable coopération");
+ * - not more often after a subject pronoun or an auxiliary ("on retrouve",
+ *   "a surpris") than as a noun;
+ * - never with a conjugated ending ("-ait", "-èrent"…); and with an adjective
+ *   or participle ending ("-ique", "-é", "-ment"…) only when used as a noun
+ *   at least half the time ("la politique" yes, "diplomatique" no);
+ * - not an idiom noun ("au cœur de"), a prenominal adjective ("rare") or a
+ *   role noun ("président"), which stands for an entity already named.
+ * A phrase must begin with a noun so used and must not end with a verb form
+ * (a conjugated ending, or a participle followed by "par": "médaille remise
+ * par"). A word inside a chosen phrase is not chosen again.
+ *
+ * Deterministic (ties broken by display form) and linear in the archive's
+ * tokens, plus a sort of each article's distinct candidates.
  */
+import { readFileSync } from "node:fs";
 import { contentTerms, type Term } from "../stem/terms.ts";
 import { normaliseTerm } from "../stem/index.ts";
+import { tokenize, type Token } from "../text/index.ts";
+
+/** An entity as one article mentions it. */
+export interface TagEntity {
+  id: string;
+  /** Display name (the archive's canonical name). */
+  name: string;
+  /** Number of mentions in the article. */
+  mentions: number;
+  /** The entity's names as written in the article ("Xi", "Xi Jinping"). */
+  surfaces: string[];
+}
 
 export interface TagDoc {
   id: string;
   text: string;
   title: string;
   extraTags: string[];
+  /** Entities the article mentions (src/link/archive.ts passes them). */
+  entities?: TagEntity[];
 }
 
 const DEFAULT_MAX = 8;
+const MAX_ENTITY_TAGS = 4;
 const TITLE_TF = 2;
 const MIN_TF = 2;
 const PHRASE_BONUS = 1.15;
 const MIN_LETTERS = 3;
 
-interface DocTerms {
-  /** term key → weighted count in this document (title counts TITLE_TF). */
-  tf: Map<string, number>;
-  /** term key → plain number of occurrences. */
-  seen: Map<string, number>;
-}
+const words: {
+  determiners: string[];
+  nounPrepositions: string[];
+  verbalCues: string[];
+  prenominalAdjectives: string[];
+  idiomNouns: string[];
+  roleNouns: string[];
+} = JSON.parse(readFileSync(new URL("./data/tag-words.json", import.meta.url), "utf8"));
+
+const normSet = (list: string[]): ReadonlySet<string> => new Set(list.map((w) => w.toLowerCase().replace(/’/g, "'")));
+const DETERMINERS = normSet(words.determiners);
+const NOUN_PREPOSITIONS = normSet(words.nounPrepositions);
+const VERBAL_CUES = normSet(words.verbalCues);
+const PRENOMINAL = normSet(words.prenominalAdjectives.map(normaliseTerm));
+const IDIOM = normSet(words.idiomNouns.map(normaliseTerm));
+const ROLE = normSet(words.roleNouns.map(normaliseTerm));
+
+/** Conjugated forms: imperfect, simple past, future, conditional, 1st/2nd plural. */
+const CONJUGATED = /(?:ait|aient|èrent|irent|urent|âmes|âtes|erons|eront|erai|erez|iront|irai|rions|riez|ions|iez|ons|ez)$/u;
+/** Adjective, participle and adverb endings: such a word must show it is used as a noun. */
+const ADJECTIVAL =
+  /(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|if|ive|ifs|ives|eux|euse|euses|able|ables|ible|ibles|ique|iques|el|elle|els|elles|al|ale|aux|ales|ain|aine|ains|aines|ois|oise|oises|ais|aise|aises|ien|ienne|iens|iennes|ant|ante|ants|antes|ent|ente|ents|entes|ment|er|ir)$/u;
+/** Infinitive endings: after "de" such a word is a verb ("de recevoir"). */
+const INFINITIVE = /(?:er|ir|oir|re)$/u;
 
 /** Key of a tag given as text: stems of its words, so "Smartphones" and
  * "smartphone" are one tag. */
@@ -51,18 +104,93 @@ export function tagKey(tag: string): string {
   return terms.map((t) => t.stem).join(" ");
 }
 
-/** Words of three letters or more, or a capitalised two-letter name ("Xi", "UE"). */
+/** Words of three letters or more, or a capitalised two-letter name ("UE"). */
 const usable = (t: Term): boolean =>
   /\p{L}/u.test(t.norm) && (t.norm.length >= MIN_LETTERS || /^\p{Lu}/u.test(t.surface));
 
-/** Single words that look like a participle or an adverb weigh less: a tag
- * names something ("sanctions", "Huawei"), it does not report an action. */
-const VERBAL = /(?:é|ée|és|ées|ement|ment)$/u;
-const VERBAL_FACTOR = 0.6;
+/** A long official name is shown by the acronym the article uses, as
+ * editors do ("APEC" for "Coopération économique pour l'Asie-Pacifique"). */
+export function tagName(entity: TagEntity): string {
+  if (entity.name.split(/\s+/u).length < 4) return entity.name;
+  return entity.surfaces.find((s) => /^\p{Lu}[\p{Lu}\p{N}&-]{1,7}$/u.test(s)) ?? entity.name;
+}
+
+const lower = (token: Token | undefined): string => (token ? token.text.toLowerCase().replace(/’/g, "'") : "");
+
+/** How a word is used at one occurrence, from the tokens around it. */
+function usageAt(tokens: Token[], i: number, norm: string): { noun: boolean; verb: boolean; passive: boolean } {
+  const prev = lower(tokens[i - 1]);
+  const prev2 = lower(tokens[i - 2]);
+  const next = lower(tokens[i + 1]);
+  const afterDeterminer = DETERMINERS.has(prev) || (PRENOMINAL.has(normaliseTerm(prev)) && DETERMINERS.has(prev2));
+  const afterPreposition = NOUN_PREPOSITIONS.has(prev) && !INFINITIVE.test(norm);
+  return {
+    noun: afterDeterminer || afterPreposition,
+    verb: VERBAL_CUES.has(prev),
+    passive: next === "par",
+  };
+}
+
+interface Usage {
+  noun: number;
+  verb: number;
+  passive: number;
+  total: number;
+}
+
+interface DocTerms {
+  /** term key → weighted count in this document (title counts TITLE_TF). */
+  tf: Map<string, number>;
+  /** term key → plain number of occurrences. */
+  seen: Map<string, number>;
+  /** word key → how it is used in this document. */
+  usage: Map<string, Usage>;
+  /** phrase key → occurrences that begin after a determiner / end before "par". */
+  phraseUsage: Map<string, Usage>;
+  /** Normalised words of the entity names of this document. */
+  nameWords: Set<string>;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The text with every written form of the document's entities replaced by a
+ * punctuation mark: names are not terms, and no phrase can span one. */
+function blankNames(text: string, surfaces: string[]): string {
+  if (surfaces.length === 0) return text;
+  const alternation = [...new Set(surfaces)]
+    .filter((s) => s.trim().length > 0)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((s) => escapeRegExp(s).replace(/['’]/g, "['’]"))
+    .join("|");
+  if (!alternation) return text;
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, "gu"), " ; ");
+}
+
+function bump(map: Map<string, Usage>, key: string, u: { noun: boolean; verb: boolean; passive: boolean }): void {
+  let x = map.get(key);
+  if (!x) map.set(key, (x = { noun: 0, verb: 0, passive: 0, total: 0 }));
+  x.total++;
+  if (u.noun) x.noun++;
+  if (u.verb) x.verb++;
+  if (u.passive) x.passive++;
+}
+
+/** True when a single word may be a tag, by how this article uses it. */
+function nounLike(shown: string, usage: Usage | undefined): boolean {
+  const norm = normaliseTerm(shown);
+  if (IDIOM.has(norm) || PRENOMINAL.has(norm) || ROLE.has(norm)) return false;
+  // A name the entity recogniser did not know ("Huawei", "OTAN") takes no determiner.
+  if (/^\p{Lu}/u.test(shown)) return !usage || usage.verb <= usage.noun;
+  if (CONJUGATED.test(norm) && !(usage && usage.noun > usage.total / 2)) return false;
+  if (!usage || usage.noun === 0 || usage.verb > usage.noun) return false;
+  if (ADJECTIVAL.test(norm) && usage.noun * 2 < usage.total) return false;
+  return true;
+}
 
 export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map<string, string[]> {
   const max = options.max ?? DEFAULT_MAX;
   const df = new Map<string, number>();
+  const entityDf = new Map<string, number>();
   /** key → surface form → count, across the archive. */
   const surfaces = new Map<string, Map<string, number>>();
   const perDoc: DocTerms[] = [];
@@ -74,21 +202,40 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
   };
 
   for (const doc of docs) {
+    const entities = doc.entities ?? [];
+    for (const e of entities) if (e.mentions > 0) entityDf.set(e.id, (entityDf.get(e.id) ?? 0) + 1);
+    const names = entities.flatMap((e) => [...e.surfaces, e.name]);
+    const nameWords = new Set(names.flatMap((n) => contentTerms(n, { generic: true }).map((t) => t.norm)));
+
     const tf = new Map<string, number>();
     const seen = new Map<string, number>();
+    const usage = new Map<string, Usage>();
+    const phraseUsage = new Map<string, Usage>();
     const count = (key: string, weight: number, surface: string): void => {
       tf.set(key, (tf.get(key) ?? 0) + weight);
       seen.set(key, (seen.get(key) ?? 0) + 1);
       see(key, surface);
     };
-    const add = (text: string, weight: number): void => {
+    const add = (raw: string, weight: number): void => {
+      const text = blankNames(raw, names);
+      const tokens = tokenize(text);
+      const tokenAt = new Map<number, number>();
+      tokens.forEach((t, i) => tokenAt.set(t.start, i));
       const terms = contentTerms(text);
       for (let i = 0; i < terms.length; i++) {
         const t = terms[i]!;
         if (!usable(t)) continue;
+        const at = tokenAt.get(t.start) ?? -1;
+        const u = usageAt(tokens, at, t.norm);
         count(t.stem, weight, t.surface);
+        bump(usage, t.stem, u);
         const prev = terms[i - 1];
-        if (prev && t.adjacent && usable(prev)) count(`${prev.stem} ${t.stem}`, weight, text.slice(prev.start, t.end));
+        if (prev && t.adjacent && usable(prev)) {
+          const key = `${prev.stem} ${t.stem}`;
+          count(key, weight, text.slice(prev.start, t.end));
+          const first = usageAt(tokens, tokenAt.get(prev.start) ?? -1, prev.norm);
+          bump(phraseUsage, key, { noun: first.noun, verb: first.verb || u.verb, passive: u.passive });
+        }
       }
     };
     add(doc.title, TITLE_TF);
@@ -96,7 +243,7 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
     const title = doc.title.trim();
     add(title && doc.text.includes(title) ? doc.text.replace(title, " ") : doc.text, 1);
     for (const key of tf.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-    perDoc.push({ tf, seen });
+    perDoc.push({ tf, seen, usage, phraseUsage, nameWords });
   }
 
   const display = new Map<string, string>();
@@ -117,34 +264,84 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
   };
 
   const n = docs.length;
+  const idfOf = (docFreq: number): number => Math.log((1 + n) / (1 + docFreq)) + 1;
+  const byWeight = <T extends { weight: number; shown: string }>(a: T, b: T): number =>
+    b.weight - a.weight || (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0);
+
   const out = new Map<string, string[]>();
   docs.forEach((doc, di) => {
-    // Chosen tags in order: key and display. Extra tags are fixed; computed
-    // ones may be upgraded from a word to a phrase containing it.
+    const { tf, seen, usage, phraseUsage, nameWords } = perDoc[di]!;
+    // Chosen tags in order: key and display. Editor's tags and entities are
+    // fixed; computed terms may be upgraded from a word to a phrase containing it.
     const chosen: Array<{ key: string; shown: string; fixed: boolean }> = [];
     const keys = new Set<string>();
-    /** Stem → index in `chosen` of the computed tag using it. */
+    /** Stem → index in `chosen` of the tag using it (-1: fixed). */
     const usedBy = new Map<string, number>();
+    const fix = (key: string, shown: string): void => {
+      keys.add(key);
+      chosen.push({ key, shown, fixed: true });
+      for (const s of key.split(" ")) usedBy.set(s, -1);
+    };
+
+    const entities = doc.entities ?? [];
+    const entityByKey = new Map<string, TagEntity>();
+    for (const e of entities) for (const name of [e.name, ...e.surfaces]) entityByKey.set(tagKey(name), e);
+    const shownEntities = new Set<string>();
 
     for (const extra of doc.extraTags) {
       const key = tagKey(extra);
       if (extra.trim() === "" || keys.has(key) || chosen.length >= max) continue;
-      keys.add(key);
-      chosen.push({ key, shown: extra.trim(), fixed: true });
-      for (const s of key.split(" ")) usedBy.set(s, -1);
+      // "xiaomi" in a keyword line is the entity Xiaomi: show its name.
+      const entity = entityByKey.get(key);
+      if (entity) shownEntities.add(entity.id);
+      fix(key, entity ? tagName(entity) : extra.trim());
     }
 
-    const { tf, seen } = perDoc[di]!;
+    const title = doc.title;
+    const entityCandidates = entities
+      .map((e) => {
+        const inTitle = e.surfaces.some((s) => s && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s)}(?![\\p{L}\\p{N}])`, "u").test(title));
+        const m = e.mentions + (inTitle ? TITLE_TF : 0);
+        // Rarity counts less than for words: an article about Xiaomi is tagged
+        // Xiaomi even in an archive full of Xiaomi.
+        const weight = (1 + Math.log(Math.max(1, m))) * Math.sqrt(idfOf(entityDf.get(e.id) ?? 1));
+        return { entity: e, m, shown: tagName(e), weight };
+      })
+      .filter((c) => c.m >= MIN_TF && !shownEntities.has(c.entity.id))
+      .sort(byWeight);
+    let entityTags = shownEntities.size;
+    for (const c of entityCandidates) {
+      if (chosen.length >= max || entityTags >= MAX_ENTITY_TAGS) break;
+      const key = tagKey(c.entity.name);
+      // Already said by an editor's tag ("smartphones Xiaomi" says Xiaomi).
+      if (keys.has(key) || key.split(" ").every((s) => usedBy.has(s))) continue;
+      fix(key, c.shown);
+      entityTags++;
+    }
+
     const candidates: Array<{ key: string; weight: number; shown: string }> = [];
     for (const [key, weighted] of tf) {
       if ((seen.get(key) ?? 0) < MIN_TF || keys.has(key)) continue;
-      const idf = Math.log((1 + n) / (1 + (df.get(key) ?? 0))) + 1;
-      const phrase = key.includes(" ");
       const shown = displayOf(key);
-      const factor = (phrase ? PHRASE_BONUS : 1) * (VERBAL.test(shown) ? VERBAL_FACTOR : 1);
-      candidates.push({ key, weight: (1 + Math.log(weighted)) * idf * factor, shown });
+      const parts = shown.split(/\s+/u);
+      if (parts.some((p) => nameWords.has(normaliseTerm(p)))) continue;
+      const phrase = key.includes(" ");
+      if (phrase) {
+        const u = phraseUsage.get(key);
+        const [head, tail] = [parts[0]!, parts[parts.length - 1]!];
+        const headUsage = usage.get(key.split(" ")[0]!);
+        if (!u || ROLE.has(normaliseTerm(head)) || ROLE.has(normaliseTerm(tail))) continue;
+        // Begins with a noun: this phrase, or its first word elsewhere, comes after a determiner.
+        if (u.noun === 0 && !(headUsage && headUsage.noun > 0 && headUsage.verb <= headUsage.noun)) continue;
+        if (IDIOM.has(normaliseTerm(head)) && u.noun === 0) continue;
+        // Ends with a verb: conjugated, or a participle with its agent ("remise par").
+        if (CONJUGATED.test(normaliseTerm(tail)) || u.passive > 0 || u.verb > u.noun) continue;
+      } else if (!nounLike(shown, usage.get(key))) {
+        continue;
+      }
+      candidates.push({ key, weight: (1 + Math.log(weighted)) * idfOf(df.get(key) ?? 0) * (phrase ? PHRASE_BONUS : 1), shown });
     }
-    candidates.sort((a, b) => b.weight - a.weight || (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+    candidates.sort(byWeight);
     for (const c of candidates) {
       const parts = c.key.split(" ");
       const users = [...new Set(parts.map((p) => usedBy.get(p)).filter((u) => u !== undefined))];
@@ -164,7 +361,7 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
         chosen[at] = { key: c.key, shown: c.shown, fixed: false };
         for (const p of parts) usedBy.set(p, at);
       }
-      // Otherwise the phrase overlaps a chosen phrase or an editor's tag: skip.
+      // Otherwise the phrase overlaps a chosen phrase, an entity or an editor's tag: skip.
       keys.add(c.key);
     }
     out.set(
@@ -174,4 +371,3 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
   });
   return out;
 }
-
