@@ -132,3 +132,65 @@ describe("computeTags", () => {
     assert.deepEqual([...computeTags([...docs].reverse(), { max: 3 }).entries()].sort(), [...tags.entries()].sort());
   });
 });
+
+describe("computeTags: what an editor would pick", () => {
+  const renault = {
+    id: "renault",
+    title: "Renault ferme une usine",
+    text:
+      "Renault ferme son usine de Flins. La direction de Renault a confirmé la fermeture, et les syndicats dénoncent la fermeture. " +
+      "On retrouve les salariés devant l'usine ; la Nouvelle-Calédonie a surpris. Le constructeur a surpris les salariés. " +
+      "Un rare mouvement social, un rare moment. La Nouvelle-Calédonie fournit le nickel. Au cœur de la crise, au cœur du conflit, la Nouvelle-Calédonie. " +
+      "Le nickel manque, le nickel coûte cher. Les salariés attendent un plan diplomatique, un accord diplomatique.",
+    extraTags: ["renault"],
+    entities: [
+      { id: "renault", name: "Renault", mentions: 2, surfaces: ["Renault"] },
+      { id: "flins", name: "Flins-sur-Seine", mentions: 1, surfaces: ["Flins"] },
+      { id: "nouvelle-caledonie", name: "Nouvelle-Calédonie", mentions: 3, surfaces: ["Nouvelle-Calédonie"] },
+    ],
+  };
+  const other = {
+    id: "autre",
+    title: "La Fédération internationale de l'automobile publie son calendrier",
+    text: "La FIA publie le calendrier. La FIA ajoute une course. Le calendrier compte une course de plus.",
+    extraTags: [],
+    entities: [{ id: "fia", name: "Fédération internationale de l'automobile", mentions: 3, surfaces: ["Fédération internationale de l'automobile", "FIA"] }],
+  };
+  const tags = computeTags([renault, other]);
+  const of = (id: string) => tags.get(id)!;
+
+  test("keyword line first, shown by the entity's name; then salient entities; then nouns", () => {
+    assert.equal(of("renault")[0], "Renault");
+    assert.equal(of("renault")[1], "Nouvelle-Calédonie");
+    assert.ok(of("renault").includes("nickel"), JSON.stringify(of("renault")));
+    assert.ok(of("renault").includes("fermeture"), JSON.stringify(of("renault")));
+  });
+
+  test("a long official name is shown by the acronym the article uses", () => {
+    assert.equal(of("autre")[0], "FIA");
+  });
+
+  test("no piece of a name, no verb, no adjective, no set phrase", () => {
+    for (const bad of ["Nouvelle", "Calédonie", "retrouve", "surpris", "rare", "diplomatique", "cœur", "constructeur"]) {
+      assert.ok(!of("renault").some((t) => t.split(" ").includes(bad)), `${bad} in ${JSON.stringify(of("renault"))}`);
+    }
+  });
+
+  test("an entity mentioned once is not salient", () => {
+    assert.ok(!of("renault").includes("Flins-sur-Seine"));
+  });
+
+  test("linear: a synthetic archive of 3,000 small articles is tagged in one pass", () => {
+    const docs = Array.from({ length: 3000 }, (_, i) => ({
+      id: `d${i}`,
+      title: `Le projet ${i % 97}`,
+      text: `La commune vote le budget${i}. Le budget${i} finance la piscine${i % 13}. La piscine${i % 13} ouvre. Jean Martin${i} salue le budget${i}. Jean Martin${i} sourit.`,
+      extraTags: [],
+      entities: [{ id: `jm${i}`, name: `Jean Martin${i}`, mentions: 2, surfaces: [`Jean Martin${i}`] }],
+    }));
+    const result = computeTags(docs);
+    assert.equal(result.size, 3000);
+    assert.equal(result.get("d1234")![0], "Jean Martin1234");
+    assert.ok(result.get("d1234")!.includes("budget1234"), JSON.stringify(result.get("d1234")));
+  });
+});

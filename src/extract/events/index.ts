@@ -88,7 +88,7 @@ const alternation = (list: string[]): string =>
   [...list].sort((a, b) => b.length - a.length).map(apostrophes).join("|");
 const INLINE_CONNECTIVE = new RegExp(`(?<=[\\s,])(?:${alternation(lexicon.inlineConnectives)}),?(?=[\\s,])`, "giu");
 const META_REPORT = new RegExp(`^(?:${alternation(lexicon.metaReporting)})(?![\\p{L}])`, "iu");
-const SOURCE_NOTE = new RegExp(`,\\s*(?:${alternation(lexicon.sourceNotes)})\\s[^,;:]{1,60}$`, "iu");
+const SOURCE_NOTE = new RegExp(`,\\s*(?:${alternation(lexicon.sourceNotes)})\\s[^,;:.!?…]{1,60}(?=[.!…]?$)`, "iu");
 const IMPERSONAL = new Set(lexicon.impersonalAfterIl.map((w) => w.toLowerCase().replace(/’/g, "'")));
 
 /** Which entity types an anaphor may stand for. */

@@ -149,21 +149,52 @@ interface DocTerms {
   phraseUsage: Map<string, Usage>;
   /** Normalised words of the entity names of this document. */
   nameWords: Set<string>;
+  /** Entities named in the title. */
+  inTitle: Set<string>;
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Written forms of names, as token sequences indexed by their first token,
+ * longest first: found in a text in one pass over its tokens. */
+type NameIndex = Map<string, Array<{ tokens: string[]; entity: string }>>;
+
+const tokenForm = (t: Token): string => t.text.replace(/’/g, "'");
+
+function nameIndex(entities: TagEntity[]): NameIndex {
+  const index: NameIndex = new Map();
+  for (const e of entities) {
+    for (const surface of new Set([...e.surfaces, e.name])) {
+      const tokens = tokenize(surface).map(tokenForm);
+      if (tokens.length === 0) continue;
+      const list = index.get(tokens[0]!) ?? [];
+      list.push({ tokens, entity: e.id });
+      index.set(tokens[0]!, list);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return index;
+}
 
 /** The text with every written form of the document's entities replaced by a
- * punctuation mark: names are not terms, and no phrase can span one. */
-function blankNames(text: string, surfaces: string[]): string {
-  if (surfaces.length === 0) return text;
-  const alternation = [...new Set(surfaces)]
-    .filter((s) => s.trim().length > 0)
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map((s) => escapeRegExp(s).replace(/['’]/g, "['’]"))
-    .join("|");
-  if (!alternation) return text;
-  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, "gu"), " ; ");
+ * punctuation mark and spaces (offsets kept): names are not terms, and no
+ * phrase can span one. Also returns which entities were found. */
+function blankNames(text: string, names: NameIndex): { text: string; found: Set<string> } {
+  const found = new Set<string>();
+  if (names.size === 0) return { text, found };
+  const tokens = tokenize(text);
+  const forms = tokens.map(tokenForm);
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const match = names.get(forms[i]!)?.find((n) => n.tokens.every((t, k) => forms[i + k] === t));
+    if (!match) continue;
+    const start = tokens[i]!.start;
+    const end = tokens[i + match.tokens.length - 1]!.end;
+    out += text.slice(from, start) + ";" + " ".repeat(end - start - 1);
+    from = end;
+    found.add(match.entity);
+    i += match.tokens.length - 1;
+  }
+  return { text: out + text.slice(from), found };
 }
 
 function bump(map: Map<string, Usage>, key: string, u: { noun: boolean; verb: boolean; passive: boolean }): void {
@@ -204,8 +235,10 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
   for (const doc of docs) {
     const entities = doc.entities ?? [];
     for (const e of entities) if (e.mentions > 0) entityDf.set(e.id, (entityDf.get(e.id) ?? 0) + 1);
-    const names = entities.flatMap((e) => [...e.surfaces, e.name]);
-    const nameWords = new Set(names.flatMap((n) => contentTerms(n, { generic: true }).map((t) => t.norm)));
+    const names = nameIndex(entities);
+    const nameWords = new Set(
+      entities.flatMap((e) => [...e.surfaces, e.name]).flatMap((n) => contentTerms(n, { generic: true }).map((t) => t.norm)),
+    );
 
     const tf = new Map<string, number>();
     const seen = new Map<string, number>();
@@ -216,8 +249,8 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
       seen.set(key, (seen.get(key) ?? 0) + 1);
       see(key, surface);
     };
-    const add = (raw: string, weight: number): void => {
-      const text = blankNames(raw, names);
+    const add = (raw: string, weight: number): Set<string> => {
+      const { text, found } = blankNames(raw, names);
       const tokens = tokenize(text);
       const tokenAt = new Map<number, number>();
       tokens.forEach((t, i) => tokenAt.set(t.start, i));
@@ -237,13 +270,14 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
           bump(phraseUsage, key, { noun: first.noun, verb: first.verb || u.verb, passive: u.passive });
         }
       }
+      return found;
     };
-    add(doc.title, TITLE_TF);
+    const inTitle = add(doc.title, TITLE_TF);
     // Bodies often repeat the headline: count it once, as the title.
     const title = doc.title.trim();
     add(title && doc.text.includes(title) ? doc.text.replace(title, " ") : doc.text, 1);
     for (const key of tf.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-    perDoc.push({ tf, seen, usage, phraseUsage, nameWords });
+    perDoc.push({ tf, seen, usage, phraseUsage, nameWords, inTitle });
   }
 
   const display = new Map<string, string>();
@@ -270,7 +304,7 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
 
   const out = new Map<string, string[]>();
   docs.forEach((doc, di) => {
-    const { tf, seen, usage, phraseUsage, nameWords } = perDoc[di]!;
+    const { tf, seen, usage, phraseUsage, nameWords, inTitle } = perDoc[di]!;
     // Chosen tags in order: key and display. Editor's tags and entities are
     // fixed; computed terms may be upgraded from a word to a phrase containing it.
     const chosen: Array<{ key: string; shown: string; fixed: boolean }> = [];
@@ -297,11 +331,9 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
       fix(key, entity ? tagName(entity) : extra.trim());
     }
 
-    const title = doc.title;
     const entityCandidates = entities
       .map((e) => {
-        const inTitle = e.surfaces.some((s) => s && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s)}(?![\\p{L}\\p{N}])`, "u").test(title));
-        const m = e.mentions + (inTitle ? TITLE_TF : 0);
+        const m = e.mentions + (inTitle.has(e.id) ? TITLE_TF : 0);
         // Rarity counts less than for words: an article about Xiaomi is tagged
         // Xiaomi even in an archive full of Xiaomi.
         const weight = (1 + Math.log(Math.max(1, m))) * Math.sqrt(idfOf(entityDf.get(e.id) ?? 1));
