@@ -7,7 +7,7 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -20,12 +20,16 @@ const work = mkdtempSync(path.join(tmpdir(), "archive-discovery-"));
 const first = path.join(work, "site");
 const second = path.join(work, "site-again");
 const cacheDir = path.join(work, "cache");
+// A copy of the seeds: the build keeps a registry file beside the articles,
+// and this test must neither change the repository nor depend on its state.
+const seedsDir = path.join(work, "seeds");
+cpSync(path.join(root, "seeds"), seedsDir, { recursive: true });
 const SITE = "https://exemple.github.io/archive";
 
 const build = (outputDir: string) =>
   run("npx", ["tsx", "src/cli/build.ts", "--force"], {
     cwd: root,
-    env: { ...process.env, SEEDS_DIR: path.join(root, "seeds"), OUTPUT_DIR: outputDir, CACHE_DIR: cacheDir, PATH_PREFIX: "/archive/", SITE_URL: "https://exemple.github.io" },
+    env: { ...process.env, SEEDS_DIR: seedsDir, OUTPUT_DIR: outputDir, CACHE_DIR: cacheDir, PATH_PREFIX: "/archive/", SITE_URL: "https://exemple.github.io" },
   });
 const read = (p: string) => readFileSync(path.join(first, p), "utf8");
 const files = (dir: string) =>
