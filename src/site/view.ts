@@ -78,6 +78,8 @@ export interface EventView extends TimelineEvent {
 
 export interface EntityView extends ArchiveEntity {
   typeLabel: string;
+  /** The index the entity is listed in: "Personnes", "/personnes/". */
+  index: { label: string; url: string };
   articleRefs: Array<Ref & { date: DateView | null }>;
   events: EventView[];
   axis: AxisLayout;
@@ -321,6 +323,7 @@ export function buildSiteView(archive: Archive): SiteView {
     return {
       ...entity,
       typeLabel: TYPE_LABELS[entity.type].singular,
+      index: { label: TYPE_LABELS[entity.type].plural, url: urls.entityIndex(entity.type) },
       articleRefs: entity.articles
         .map((id) => viewById.get(id))
         .filter((a): a is ArticleView => a !== undefined)
