@@ -16,7 +16,8 @@ import { readThreadRegistry } from "./read/threads.ts";
 export interface PipelineReport {
   files: number;
   articles: number;
-  /** Files left out on purpose (draft: true). */
+  /** Entries left out on purpose, with why: drafts (draft: true), and names
+   * the seeds-folder conventions exclude (`_…`, `.…`, README, subfolders). */
   skipped: Array<{ file: string; reason: string }>;
   diagnostics: Diagnostic[];
   timings: Record<string, number>;
@@ -55,6 +56,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let t = now();
   const listing = await listArticleFiles(options.seedsDir);
   diagnostics.push(...listing.diagnostics);
+  skipped.push(...listing.ignored);
   const documents: SourceDocument[] = [];
   for (const file of listing.files) {
     const read = await readArticleFile(options.seedsDir, file);

@@ -5,23 +5,85 @@
  * swapped in only when everything succeeded, so a failed build leaves the
  * previous site intact and a host never serves a half-written one.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readConfig } from "../config.ts";
 import { runPipeline } from "../pipeline.ts";
 import { provideArchive } from "../site/source.ts";
-import { countBySeverity, formatDiagnostic } from "./report.ts";
+import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type BuildReport } from "./report.ts";
 import { createProgress } from "./progress.ts";
 import { buildSearchIndex } from "../search/index.ts";
 import { buildFingerprint, isUpToDate, recordBuild } from "./fingerprint.ts";
 import { THREAD_REGISTRY_FILE, writeThreadRegistry } from "../read/threads.ts";
 
+/** True while process `pid` runs (a staging folder's owner). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A build killed half-way (Ctrl-C, a crash, a CI timeout) can leave its
+ * staging folder, or — between the two renames of the swap — the previous
+ * site under its `.old-<pid>` name with no output folder at all. Put the
+ * previous site back and delete the leftovers of builds no longer running.
+ */
+async function recoverInterruptedBuilds(outputDir: string): Promise<void> {
+  const parent = path.dirname(outputDir);
+  const base = path.basename(outputDir);
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = /^\.(tmp|old)-(\d+)$/.exec(name.slice(base.length));
+    if (!name.startsWith(base) || !match || isRunning(Number(match[2]))) continue;
+    const leftover = path.join(parent, name);
+    if (match[1] === "old" && !existsSync(outputDir)) {
+      await rename(leftover, outputDir);
+      console.error(`The previous site was restored from ${name}, left by an interrupted build.`);
+    } else {
+      await rm(leftover, { recursive: true, force: true });
+    }
+  }
+}
+
+async function writeReportCopy(file: string | undefined, report: BuildReport): Promise<void> {
+  if (!file) return;
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** Under --strict, an up-to-date site only passes if its last build was clean. */
+async function previousBuildWasClean(outputDir: string): Promise<boolean> {
+  try {
+    const previous = JSON.parse(await readFile(path.join(outputDir, "build-report.json"), "utf8")) as Partial<BuildReport>;
+    return previous.warnings === 0 && previous.errors === 0;
+  } catch {
+    return false;
+  }
+}
+
 async function main(): Promise<number> {
   const config = readConfig(process.env, process.argv.slice(2));
+  const reportFile = reportPathFromArgs(process.argv.slice(2));
   const started = performance.now();
   const today = new Date().toISOString().slice(0, 10);
+  await recoverInterruptedBuilds(config.outputDir);
   const fingerprint = await buildFingerprint(config);
-  if (!process.argv.includes("--force") && (await isUpToDate(config, fingerprint))) {
+  if (
+    !process.argv.includes("--force") &&
+    !reportFile &&
+    (await isUpToDate(config, fingerprint)) &&
+    (!config.strict || (await previousBuildWasClean(config.outputDir)))
+  ) {
     console.log(`Nothing changed since the last build; ${path.relative(process.cwd(), config.outputDir) || "."} is up to date (--force rebuilds).`);
     return 0;
   }
@@ -37,9 +99,12 @@ async function main(): Promise<number> {
   progress.stage("render");
 
   for (const diagnostic of report.diagnostics) console.error(formatDiagnostic(diagnostic));
-  const { warnings, errors } = countBySeverity(report.diagnostics);
-  if (config.strict && warnings + errors > 0) {
-    console.error(`--strict: ${errors} erreur(s), ${warnings} avertissement(s); nothing was written.`);
+  const summary = buildReport(report, archive, config.strict);
+  if (config.strict && summary.warnings + summary.errors > 0) {
+    progress.end();
+    await writeReportCopy(reportFile, summary);
+    console.error(`${formatSummary(summary)}.`);
+    console.error(`--strict: the build fails on any warning; ${path.relative(process.cwd(), config.outputDir) || "."} was left as it was.`);
     return 1;
   }
 
@@ -69,23 +134,24 @@ async function main(): Promise<number> {
     });
     report.timings.search = performance.now() - searchStarted;
 
-    // Machine-readable report, deterministic (no timings) so identical input
-    // gives identical output.
-    const buildReport = {
-      articles: report.articles,
-      files: report.files,
-      skipped: report.skipped,
-      warnings,
-      errors,
-      diagnostics: report.diagnostics,
-    };
-    await writeFile(path.join(staging, "build-report.json"), `${JSON.stringify(buildReport, null, 2)}\n`);
+    // Machine-readable report (fields in the README).
+    await writeFile(path.join(staging, "build-report.json"), `${JSON.stringify(summary, null, 2)}\n`);
+    await writeReportCopy(reportFile, summary);
 
     const previous = `${config.outputDir}.old-${process.pid}`;
-    await rename(config.outputDir, previous).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-    });
-    await rename(staging, config.outputDir);
+    let movedAside = false;
+    await rename(config.outputDir, previous).then(
+      () => (movedAside = true),
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      },
+    );
+    try {
+      await rename(staging, config.outputDir);
+    } catch (error) {
+      if (movedAside) await rename(previous, config.outputDir);
+      throw error;
+    }
     await rm(previous, { recursive: true, force: true });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -103,11 +169,7 @@ async function main(): Promise<number> {
   const stages = Object.entries(report.timings)
     .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`)
     .join(", ");
-  console.log(
-    `${report.articles} article(s) built from ${report.files} file(s)` +
-      `${report.skipped.length ? `, ${report.skipped.length} draft(s) skipped` : ""}; ` +
-      `${warnings} warning(s), ${errors} error(s); ${seconds} s (${stages}) → ${path.relative(process.cwd(), config.outputDir) || "."}`,
-  );
+  console.log(`${formatSummary(summary)}; ${seconds} s (${stages}) → ${path.relative(process.cwd(), config.outputDir) || "."}`);
   return 0;
 }
 

@@ -16,12 +16,23 @@ export const ARTICLE_EXTENSIONS = [".txt", ".md"];
 export interface SeedListing {
   /** File names (relative to the folder), sorted by code point for a stable order. */
   files: string[];
+  /** Entries left out on purpose, by the documented conventions, with why. */
+  ignored: Array<{ file: string; reason: string }>;
   diagnostics: Diagnostic[];
 }
 
-/** Names an editor uses for notes that are not articles. */
+/** Why a name is, by convention, not an article (undefined: it may be one).
+ * `_brouillon.md` is the editors' way to keep a note beside the articles;
+ * dot files are left by editors and operating systems (.DS_Store, .~lock). */
+export function excludedNameReason(name: string): string | undefined {
+  if (name.startsWith("_")) return "name starts with _ (kept out of the site on purpose)";
+  if (name.startsWith(".")) return "hidden file (name starts with .)";
+  if (/^readme(\.(md|txt))?$/i.test(name)) return "README, notes about the folder";
+  return undefined;
+}
+
 export function isExcludedName(name: string): boolean {
-  return name.startsWith("_") || name.startsWith(".") || /^readme\.(md|txt)$/i.test(name);
+  return excludedNameReason(name) !== undefined;
 }
 
 export async function listArticleFiles(dir: string): Promise<SeedListing> {
@@ -32,6 +43,7 @@ export async function listArticleFiles(dir: string): Promise<SeedListing> {
   } catch (error) {
     return {
       files: [],
+      ignored: [],
       diagnostics: [
         {
           severity: "error",
@@ -43,9 +55,15 @@ export async function listArticleFiles(dir: string): Promise<SeedListing> {
     };
   }
   const files: string[] = [];
+  const ignored: SeedListing["ignored"] = [];
   for (const entry of entries) {
     const extension = path.extname(entry.name).toLowerCase();
     const isArticleName = ARTICLE_EXTENSIONS.includes(extension);
+    const excluded = excludedNameReason(entry.name);
+    if (excluded) {
+      ignored.push({ file: entry.name, reason: excluded });
+      continue;
+    }
     if (entry.isDirectory()) {
       if (isArticleName) {
         diagnostics.push({
@@ -54,11 +72,15 @@ export async function listArticleFiles(dir: string): Promise<SeedListing> {
           message: "is a folder, not an article file; it was skipped",
           hint: "articles are files directly in the seeds folder; rename the folder",
         });
+      } else {
+        ignored.push({ file: `${entry.name}/`, reason: "folder (only files directly in the seeds folder are read)" });
       }
       continue;
     }
-    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    if (isExcludedName(entry.name)) continue;
+    if (!entry.isFile() && !entry.isSymbolicLink()) {
+      ignored.push({ file: entry.name, reason: "not a regular file" });
+      continue;
+    }
     if (!isArticleName) {
       diagnostics.push({
         severity: "warning",
@@ -71,7 +93,8 @@ export async function listArticleFiles(dir: string): Promise<SeedListing> {
     files.push(entry.name);
   }
   files.sort();
-  return { files, diagnostics };
+  ignored.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, ignored, diagnostics };
 }
 
 export type ReadResult = ({ ok: true } & DecodedText) | { ok: false; diagnostics: Diagnostic[] };

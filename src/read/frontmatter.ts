@@ -62,11 +62,14 @@ export function readFrontMatter(text: string, file: string, today?: string): Fro
     raw = matter(block[0]).data as Record<string, unknown>;
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
+    // +2: the opening `---` line, and js-yaml counts from 0. A parser that
+    // only notices the problem at the end of the block (an unclosed [ or ")
+    // would point past it; the last YAML line is the closest useful place.
+    const lastYamlLine = block[1]!.split("\n").length + 1;
     diagnostics.push({
       severity: "warning",
       file,
-      // +2: the opening `---` line, and js-yaml counts from 0.
-      line: mark?.line !== undefined ? mark.line + 2 : 1,
+      line: mark?.line !== undefined ? Math.min(mark.line + 2, lastYamlLine) : 1,
       message: `invalid YAML front matter (${(error as Error).message.split("\n")[0]}); the front matter was ignored`,
       hint: "fix the YAML between the two --- lines (quote values that contain a colon)",
     });
@@ -97,7 +100,7 @@ export function readFrontMatter(text: string, file: string, today?: string): Fro
     if (key === "tags" && typeof value === "string") value = value.split(",").map((t) => t.trim()).filter(Boolean);
     const field = FrontMatter.shape[key as keyof typeof FrontMatter.shape];
     const parsed = field.safeParse(value);
-    if (!parsed.success || (key === "date" && !checkCalendarDate(value as string))) {
+    if (!parsed.success || CHECKS[key]?.(parsed.data) === false) {
       diagnostics.push({
         severity: "warning",
         file,
@@ -108,6 +111,18 @@ export function readFrontMatter(text: string, file: string, today?: string): Fro
       continue;
     }
     data[key] = parsed.data;
+    if ((key === "slug" || key === "permalink") && typeof parsed.data === "string" && /[\\/]|^\.+$/.test(parsed.data.trim())) {
+      // The article's URL is always one segment under /articles/ (see
+      // assignArticleIds): a path cannot place a page outside the output
+      // folder, but the editor should know the rest of it was not used.
+      diagnostics.push({
+        severity: "warning",
+        file,
+        line: lineOf(key),
+        message: `front matter "${key}" is "${parsed.data}", a path; only its last segment is used, under /articles/`,
+        hint: `write ${key} as one word-like segment, e.g. ${key}: loi-sur-l-eau`,
+      });
+    }
   }
   if (typeof data.date === "string" && today && data.date > today) {
     diagnostics.push({
@@ -120,6 +135,16 @@ export function readFrontMatter(text: string, file: string, today?: string): Fro
   }
   return { data: FrontMatter.parse(data), contentStart, diagnostics };
 }
+
+/** Checks beyond the field's type: a date must exist in the calendar, a
+ * source must be a web address (a `javascript:` URL is a valid URL, and the
+ * page links to it), a language must be a BCP 47 tag (it goes into
+ * `<html lang>` and the JSON). */
+const CHECKS: Record<string, (value: unknown) => boolean> = {
+  date: (value) => checkCalendarDate(value as string),
+  source: (value) => /^https?:\/\/[^\s/]/i.test(value as string),
+  lang: (value) => /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value as string),
+};
 
 const FIELD_HINTS: Record<string, string> = {
   date: "write an existing date as YYYY-MM-DD, YYYY-MM or YYYY",

@@ -74,5 +74,19 @@ export function renderBlocks(
     return { type: "paragraph", children: inline };
   });
   const tree = processor.runSync({ type: "root", children } as never);
-  return String(processor.stringify(tree as never)).trim();
+  return markExternalLinks(String(processor.stringify(tree as never)).trim());
+}
+
+/**
+ * External links in an article's body get `rel="noopener noreferrer"`: the
+ * page opened does not learn which archive page the reader came from, nor
+ * get a handle on it. The sanitizer drops any `rel` an author wrote, so this
+ * runs on its output, where every `<a>` is one the sanitizer let through.
+ */
+export function markExternalLinks(html: string): string {
+  return html.replace(/<a\s[^>]*>/gi, (tag) => {
+    const href = /\shref="([^"]*)"/i.exec(tag)?.[1] ?? "";
+    if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(href) || /\srel=/i.test(tag)) return tag;
+    return `${tag.slice(0, -1)} rel="noopener noreferrer">`;
+  });
 }
