@@ -14,8 +14,8 @@ import { provideArchive } from "../site/source.ts";
 import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type BuildReport } from "./report.ts";
 import { createProgress } from "./progress.ts";
 import { buildSearchIndex } from "../search/index.ts";
-import { buildFingerprint, isUpToDate, recordBuild } from "./fingerprint.ts";
-import { THREAD_REGISTRY_FILE, writeThreadRegistry } from "../read/threads.ts";
+import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./fingerprint.ts";
+import { THREAD_REGISTRY_FILE, registryText, writeThreadRegistry } from "../read/threads.ts";
 
 /** True while process `pid` runs (a staging folder's owner). */
 function isRunning(pid: number): boolean {
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   if (
     !process.argv.includes("--force") &&
     !reportFile &&
-    (await isUpToDate(config, fingerprint)) &&
+    (await isUpToDate(config, withRegistry(fingerprint.inputs, fingerprint.registry))) &&
     (!config.strict || (await previousBuildWasClean(config.outputDir)))
   ) {
     console.log(`Nothing changed since the last build; ${path.relative(process.cwd(), config.outputDir) || "."} is up to date (--force rebuilds).`);
@@ -164,7 +164,7 @@ async function main(): Promise<number> {
   if (await writeThreadRegistry(config.seedsDir, archive.threadRegistry)) {
     console.log(`Thread registry updated: ${path.join(path.relative(process.cwd(), config.seedsDir), THREAD_REGISTRY_FILE)}`);
   }
-  await recordBuild(config, await buildFingerprint(config));
+  await recordBuild(config, withRegistry(fingerprint.inputs, registryText(archive.threadRegistry)));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const stages = Object.entries(report.timings)
     .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`)

@@ -11,10 +11,11 @@ import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildConfig } from "../config.ts";
+import { THREAD_REGISTRY_FILE } from "../read/threads.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string): Promise<void> {
+async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string, skip?: string): Promise<void> {
   let names: string[];
   try {
     names = (await readdir(dir, { recursive: true })).sort();
@@ -23,6 +24,7 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label:
     return;
   }
   for (const name of names) {
+    if (name === skip) continue;
     const file = path.join(dir, name);
     let content: Buffer;
     try {
@@ -34,15 +36,27 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label:
   }
 }
 
-export async function buildFingerprint(config: BuildConfig): Promise<string> {
+/**
+ * Computed once, before the build reads anything, so an edit made while the
+ * build runs is seen by the next one. The thread registry is both read and
+ * written by the build: it is hashed as `registryText` says — the file as
+ * found when checking, the file as written when recording.
+ */
+export async function buildFingerprint(config: BuildConfig): Promise<{ inputs: string; registry: string }> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ prefix: config.pathPrefix, site: config.siteUrl, node: process.version }));
-  await hashTree(hash, config.seedsDir, "seeds");
+  await hashTree(hash, config.seedsDir, "seeds", THREAD_REGISTRY_FILE);
   for (const part of ["src", "templates"]) await hashTree(hash, path.join(projectRoot, part), part);
   for (const file of ["eleventy.config.ts", "package-lock.json"]) {
     hash.update(file).update(await readFile(path.join(projectRoot, file)).catch(() => Buffer.from("missing")));
   }
-  return hash.digest("hex");
+  const registry = await readFile(path.join(config.seedsDir, THREAD_REGISTRY_FILE), "utf8").catch(() => "");
+  return { inputs: hash.digest("hex"), registry };
+}
+
+/** The fingerprint of a build: its inputs and the registry it leaves behind. */
+export function withRegistry(inputs: string, registryText: string): string {
+  return createHash("sha256").update(inputs).update("\0").update(registryText).digest("hex");
 }
 
 function stampFile(config: BuildConfig): string {

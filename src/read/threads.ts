@@ -37,10 +37,15 @@ export async function readThreadRegistry(seedsDir: string): Promise<{ registry: 
   }
 }
 
+/** The registry as written to disk: keys sorted, one article per line. */
+export function registryText(registry: Record<string, string[]>): string {
+  return `${JSON.stringify(Object.fromEntries(Object.entries(registry).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`;
+}
+
 /** Writes the registry when it changed; returns whether it did. */
 export async function writeThreadRegistry(seedsDir: string, registry: Record<string, string[]>): Promise<boolean> {
   const file = path.join(seedsDir, THREAD_REGISTRY_FILE);
-  const text = `${JSON.stringify(Object.fromEntries(Object.entries(registry).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`;
+  const text = registryText(registry);
   const previous = await readFile(file, "utf8").catch(() => null);
   if (previous === text) return false;
   await writeFile(`${file}.tmp`, text);
