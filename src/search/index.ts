@@ -52,26 +52,60 @@ export interface ShardManifest {
   shards: Array<{ id: string; path: string; pages: number; hash: string }>;
 }
 
-/** Which page goes in which shard. Pure; the order is stable. */
-export function planShards(archive: Pick<Archive, "articles" | "entities">): ShardPlan[] {
+/**
+ * Most pages in one shard. Pagefind needs roughly 0.3 MB per page while it
+ * indexes (1.1 GB for 4,000 pages, issue 8), so this keeps a shard well
+ * under a gigabyte.
+ */
+export const MAX_SHARD_PAGES = 2000;
+
+/** Shards that hold dated articles: "2025", or "2025-03" when a year is split by month. */
+export const DATED_SHARD = /^\d{4}(-\d{2})?$/;
+
+/**
+ * Which page goes in which shard. Pure; the order is stable. Articles go by
+ * year of their date; a year with more than `maxPages` articles is split by
+ * month (articles dated only to the year keep the year's shard), and too
+ * many undated articles are split into 16 buckets by a hash of their URL,
+ * so a page's shard never depends on other pages' order. Shard ids sort
+ * newest first, which is the order a date-sorted search walks them in.
+ */
+export function planShards(archive: Pick<Archive, "articles" | "entities">, maxPages = MAX_SHARD_PAGES): ShardPlan[] {
+  const byYear = new Map<string, Pick<Archive["articles"][number], "url" | "date">[]>();
+  for (const article of archive.articles) {
+    const key = article.date ? article.date.value.slice(0, 4) : UNDATED_SHARD;
+    byYear.set(key, [...(byYear.get(key) ?? []), article]);
+  }
   const byShard = new Map<string, ShardPlan>();
   const shard = (id: string) => {
     let plan = byShard.get(id);
     if (!plan) byShard.set(id, (plan = { id, pages: [], records: [] }));
     return plan;
   };
-  for (const article of archive.articles) {
-    const id = article.date ? article.date.value.slice(0, 4) : UNDATED_SHARD;
-    shard(id).pages.push({ url: article.url, file: path.join(...article.url.split("/").filter(Boolean), "index.html") });
+  for (const [key, articles] of byYear) {
+    const split = articles.length > maxPages;
+    for (const article of articles) {
+      let id = key;
+      if (split && key === UNDATED_SHARD) id = `${UNDATED_SHARD}-${createHash("sha256").update(article.url).digest("hex")[0]}`;
+      else if (split && article.date && article.date.value.length >= 7) id = article.date.value.slice(0, 7);
+      shard(id).pages.push({ url: article.url, file: path.join(...article.url.split("/").filter(Boolean), "index.html") });
+    }
   }
   for (const entity of archive.entities) {
     shard(ENTITY_SHARD).records.push(entityRecord(entity, entity.url, "fr"));
   }
-  const rank = (id: string) => (/^\d{4}$/.test(id) ? 0 : id === UNDATED_SHARD ? 1 : 2);
-  const plans = [...byShard.values()].sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const rank = (id: string) => (DATED_SHARD.test(id) ? 0 : id.startsWith(UNDATED_SHARD) ? 1 : 2);
+  const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  const plans = [...byShard.values()].sort((a, b) => {
+    const byRank = rank(a.id) - rank(b.id);
+    if (byRank) return byRank;
+    // Dated shards newest first; the others in plain order.
+    const order = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return rank(a.id) === 0 ? -order : order;
+  });
   for (const plan of plans) {
-    plan.pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    plan.records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    plan.pages.sort(byUrl);
+    plan.records.sort(byUrl);
   }
   return plans;
 }
@@ -95,6 +129,8 @@ export interface SearchIndexOptions {
   /** Cache root (CACHE_DIR); shards are kept under `<cacheDir>/search/`. */
   cacheDir: string;
   onShard?: (done: number, total: number) => void;
+  /** Most pages per shard (MAX_SHARD_PAGES unless testing the splits). */
+  maxShardPages?: number;
 }
 
 export interface SearchIndexResult {
@@ -147,7 +183,7 @@ async function indexShard(plan: ShardPlan, contents: readonly string[], outputPa
  * the other so that only one is ever in memory.
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
-  const plans = planShards(options.archive);
+  const plans = planShards(options.archive, options.maxShardPages);
   const outputRoot = path.join(options.siteDir, "pagefind");
   const cacheRoot = path.join(options.cacheDir, "search");
   await rm(outputRoot, { recursive: true, force: true });

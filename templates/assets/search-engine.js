@@ -9,8 +9,8 @@
 //   (a quoted search: stemmed and accent-folded, never backtracked) and, when
 //   some shards have every word that exists somewhere, the search is limited
 //   to those shards.
-// - Sorting by date: shards are years, so a date-sorted search walks the year
-//   shards in date order. Pages without a date are left out of a date-sorted
+// - Sorting by date: dated shards are years (or months of a large year), so a
+//   date-sorted search walks them in date order. Pages without a date are left out of a date-sorted
 //   search, as Pagefind does for pages without the sort key.
 //
 // Each shard is tagged with a filter of its own (Pagefind's mergeFilter), which
@@ -29,7 +29,8 @@ export async function openArchiveSearch(bundleRoot, baseUrl) {
   for (const shard of others) {
     await pagefind.mergeIndex(new URL(shard.path, bundleRoot).pathname, { baseUrl, mergeFilter: { [SHARD_FILTER]: shard.id } });
   }
-  const yearShards = manifest.shards.map((s) => s.id).filter((id) => /^\d{4}$/.test(id));
+  // Dated shards are years ("2025"), or months of a large year ("2025-03").
+  const datedShards = manifest.shards.map((s) => s.id).filter((id) => /^\d{4}(-\d{2})?$/.test(id));
 
   const withoutShardFilter = (counts) => {
     const copy = { ...counts };
@@ -65,12 +66,14 @@ export async function openArchiveSearch(bundleRoot, baseUrl) {
       return { results: found?.results ?? [], datedOnly: false };
     }
     const direction = order === "ancien" ? "asc" : "desc";
-    const years = [...yearShards].sort((a, b) => (direction === "asc" ? a.localeCompare(b) : b.localeCompare(a)));
+    // "2025" (dated to the year only) sorts before "2025-01" as its dates do.
+    const periods = [...datedShards].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (direction === "desc") periods.reverse();
     const results = [];
-    for (const year of years) {
-      if (limit && !limit.includes(year)) continue;
-      if (filters.annee && filters.annee !== year) continue;
-      const found = await pagefind.search(text || null, { filters: { ...filters, [SHARD_FILTER]: year }, sort: { date: direction } });
+    for (const period of periods) {
+      if (limit && !limit.includes(period)) continue;
+      if (filters.annee && filters.annee !== period.slice(0, 4)) continue;
+      const found = await pagefind.search(text || null, { filters: { ...filters, [SHARD_FILTER]: period }, sort: { date: direction } });
       results.push(...(found?.results ?? []));
     }
     return { results, datedOnly: true };

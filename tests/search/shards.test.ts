@@ -71,6 +71,28 @@ describe("planning shards", () => {
     assert.deepEqual(plans[3]!.records.map((r) => r.url), ["/lieux/paris/", "/organisations/ratp/", "/organisations/velib/", "/personnes/anne-hidalgo/"]);
   });
 
+  test("a year with too many articles is split by month, and too many undated articles by a hash of their URL", () => {
+    const many = [
+      article("a", "A", "2024-02-10", ""),
+      article("b", "B", "2024-02-20", ""),
+      article("c", "C", "2024-11-03", ""),
+      article("d", "D", "2024", ""),
+      article("e", "E", "2023-05", ""),
+      ...["u1", "u2", "u3", "u4"].map((id) => article(id, id, null, "")),
+    ] as unknown as Article[];
+    const plans = planShards({ articles: many, entities: [] }, 3);
+    const ids = plans.map((p) => p.id);
+    assert.deepEqual(ids.slice(0, 4), ["2024-11", "2024-02", "2024", "2023"], "newest first, the year-only shard after its months");
+    assert.deepEqual(plans[1]!.pages.map((p) => p.url), ["/articles/a/", "/articles/b/"]);
+    const undated = plans.filter((p) => p.id.startsWith(`${UNDATED_SHARD}-`));
+    assert.equal(undated.reduce((n, p) => n + p.pages.length, 0), 4);
+    for (const p of undated) assert.match(p.id, /^sans-date-[0-9a-f]$/);
+    // A bucket depends on the URL alone: adding pages never moves the others.
+    const again = planShards({ articles: [...many, ...(["u5", "u6"].map((id) => article(id, id, null, "")) as unknown as Article[])], entities: [] }, 3);
+    for (const p of undated) for (const page of p.pages) assert.ok(again.find((q) => q.id === p.id)!.pages.some((x) => x.url === page.url));
+    assert.equal(planShards({ articles: many, entities: [] }, 100).length, 3, "below the limit: one shard per year and one undated");
+  });
+
   test("a shard's key changes with its pages' bytes and only with them", () => {
     const [plan] = planShards({ articles: articles as unknown as Article[], entities });
     const base = shardHash(plan!, ["<p>a</p>", "<p>b</p>"]);
