@@ -8,11 +8,12 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { LinkChecker, LinkState } from "linkinator";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../helpers/browser.ts";
 import { serveSite, type ServedSite } from "../helpers/server.ts";
-import { builtSite, htmlPages, type BuiltSite } from "../helpers/site.ts";
+import { builtSite, fileForPath, htmlPages, type BuiltSite } from "../helpers/site.ts";
 
 const PREFIXES = ["/", "/archive/"];
 /** Pages a reader reaches by a missing URL, not by a link. */
@@ -64,27 +65,38 @@ for (const prefix of PREFIXES) {
     test("every #fragment link points to an id on its target page", async () => {
       const { site, served } = sites.get(prefix)!;
       const pages = await htmlPages(site);
+      // Chromium's HTML parser reads the pages as served (the same bytes),
+      // all in one call: no navigation, no subresources to wait for.
+      const documents = pages.map((sitePath) => ({ url: `${served.origin}${sitePath}`, html: readFileSync(fileForPath(site, sitePath), "utf8") }));
       const context = await browser.newContext();
       const page = await context.newPage();
-      const idsByPage = new Map<string, Set<string>>();
-      const links: Array<{ from: string; href: string }> = [];
+      let parsed: Array<{ url: string; ids: string[]; hrefs: string[] }>;
       try {
-        for (const sitePath of pages) {
-          await page.goto(`${served.origin}${sitePath}`, { waitUntil: "domcontentloaded" });
-          const found = await page.evaluate(() => ({
-            ids: [...document.querySelectorAll("[id]")].map((element) => element.id),
-            names: [...document.querySelectorAll("a[name]")].map((element) => element.getAttribute("name") ?? ""),
-            // getAttribute, not .href: links inside inline SVG have no string href.
-            hrefs: [...document.querySelectorAll("a[href], area[href]")].map(
-              (link) => new URL(link.getAttribute("href") ?? "", document.baseURI).href,
-            ),
-          }));
-          idsByPage.set(sitePath, new Set([...found.ids, ...found.names]));
-          for (const href of found.hrefs) if (href.includes("#")) links.push({ from: sitePath, href });
-        }
+        await page.goto(served.url());
+        parsed = await page.evaluate((documents) => {
+          const parser = new DOMParser();
+          return documents.map(({ url, html }) => {
+            const document = parser.parseFromString(html, "text/html");
+            const baseHref = document.querySelector("base[href]")?.getAttribute("href");
+            const base = baseHref ? new URL(baseHref, url).href : url;
+            return {
+              url,
+              ids: [
+                ...[...document.querySelectorAll("[id]")].map((element) => element.id),
+                ...[...document.querySelectorAll("a[name]")].map((element) => element.getAttribute("name") ?? ""),
+              ],
+              // Links inside inline SVG count too (they have no string .href).
+              hrefs: [...document.querySelectorAll("a[href], area[href]")].map((link) => new URL(link.getAttribute("href") ?? "", base).href),
+            };
+          });
+        }, documents);
       } finally {
         await context.close();
       }
+      const idsByPage = new Map(parsed.map((document) => [new URL(document.url).pathname, new Set(document.ids)]));
+      const links = parsed.flatMap((document) =>
+        document.hrefs.filter((href) => href.includes("#")).map((href) => ({ from: new URL(document.url).pathname, href })),
+      );
 
       const problems: string[] = [];
       let internal = 0;
