@@ -1,6 +1,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { slugify, splitSentences, tokenize, words, isStopword } from "../../src/extract/text/index.ts";
+import { TOKEN_PATTERN } from "../../src/extract/text/tokens.ts";
 
 describe("slugify", () => {
   test("accents, case and punctuation", () => {
@@ -64,5 +65,32 @@ describe("stopwords", () => {
     assert.ok(isStopword("LES"));
     assert.ok(isStopword("l’"));
     assert.ok(!isStopword("Xiaomi"));
+  });
+});
+
+describe("tokenize agrees with its regex grammar", () => {
+  const byRegex = (text: string): Array<[string, number, string]> =>
+    [...text.matchAll(TOKEN_PATTERN)].map((m) => {
+      const t = m[0];
+      const kind = /^\p{N}+(?:[.,]\p{N}+)*$/u.test(t) ? "number" : /^[\p{L}\p{N}]/u.test(t) ? "word" : "punct";
+      return [t, m.index, kind];
+    });
+  const byScanner = (text: string): Array<[string, number, string]> => tokenize(text).map((t) => [t.text, t.start, t.kind]);
+  test("on tricky French snippets", () => {
+    for (const text of [
+      "Quoiqu’il en soit, jusqu’à 3.5G et 12x, l’APEC (2,5 %) — O’Brien, lorsqu'elle a-t-elle dit « non » ?",
+      "1.2.3 v1.2b 12-14 mai, 7,7 milliards ; ½ et 10²… l'2 d’ 😀 Jae‐myung",
+      "  \u00a0L’\u202fapproche: aujourd'hui-même, S’ il.  ",
+    ]) assert.deepEqual(byScanner(text), byRegex(text));
+  });
+  test("on random strings from a French-heavy alphabet", () => {
+    const alphabet = ["a", "é", "L", "Q", "u", "d", "j", "s", "1", "2", ".", ",", "-", "‐", "'", "’", " ", "\u00a0", "«", "»", "😀", "É", "\n"];
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let k = 0; k < 500; k++) {
+      let text = "";
+      for (let c = rand(30); c > 0; c--) text += alphabet[rand(alphabet.length)];
+      assert.deepEqual(byScanner(text), byRegex(text), JSON.stringify(text));
+    }
   });
 });

@@ -146,9 +146,12 @@ function tokensOf(text: string, regions: Region[]): Tok[] {
         const t = all[ti]!;
         const afterOpener = prev !== undefined && prev.kind === "punct" && OPENERS.has(prev.text);
         out.push({
-          ...t,
+          text: t.text,
+          start: t.start,
+          end: t.end,
+          kind: t.kind,
           key: fold(t.text),
-          cap: /^\p{Lu}/u.test(t.text),
+          cap: startsUpper(t.text),
           sent: sentIndex,
           initial: t.kind === "word" && (first || afterOpener),
         });
@@ -160,6 +163,15 @@ function tokensOf(text: string, regions: Region[]): Tok[] {
     }
   }
   return out;
+}
+
+const UPPER = /^\p{Lu}/u;
+
+/** First letter is uppercase (ASCII answered without the regex engine). */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER.test(word);
 }
 
 /** Folded forms of words written in lowercase somewhere in the (allowed) text. */

