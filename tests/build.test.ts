@@ -5,16 +5,20 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
-import { ExportArticles, ExportEntities, ExportTimeline, ExportTopics } from "../src/types.ts";
+import { ExportArticles, ExportEntities, ExportThreads, ExportTimeline, ExportTopics } from "../src/types.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
-const out = path.join(mkdtempSync(path.join(tmpdir(), "archive-build-")), "site");
+const work = mkdtempSync(path.join(tmpdir(), "archive-build-"));
+const out = path.join(work, "site");
+// A copy of the seeds without their thread registry: threads are recomputed
+// from the articles alone, and the repository is never written to.
+const seeds = path.join(work, "seeds");
 let stdout = "";
 
 const read = (p: string) => readFileSync(path.join(out, p), "utf8");
@@ -22,9 +26,11 @@ const read = (p: string) => readFileSync(path.join(out, p), "utf8");
 const fileFor = (url: string) => path.join(out, url.split("#")[0]!, url.endsWith("/") || url.includes("#") ? "index.html" : "");
 
 before(async () => {
+  cpSync(path.join(root, "seeds"), seeds, { recursive: true });
+  rmSync(path.join(seeds, "_threads.json"), { force: true });
   const result = await run("npx", ["tsx", "src/cli/build.ts"], {
     cwd: root,
-    env: { ...process.env, SEEDS_DIR: path.join(root, "seeds"), OUTPUT_DIR: out },
+    env: { ...process.env, SEEDS_DIR: seeds, OUTPUT_DIR: out, CACHE_DIR: path.join(work, "cache") },
   });
   stdout = result.stdout;
 });
@@ -131,7 +137,29 @@ describe("building the seeds", () => {
   });
 
   test("no temporary folder is left next to the output", () => {
-    const siblings = readdirSync(path.dirname(out));
-    assert.deepEqual(siblings, ["site"]);
+    const siblings = readdirSync(path.dirname(out)).sort();
+    assert.deepEqual(siblings, ["cache", "seeds", "site"]);
+  });
+
+  test("story threads: the two pairs reporting the same events each form a thread, the Seattle visit stands alone", () => {
+    const articles = ExportArticles.parse(JSON.parse(read("data/articles.json")));
+    const threads = ExportThreads.parse(JSON.parse(read("data/threads.json")));
+    const sourcesOf = (ids: string[]) => ids.map((id) => articles.find((a) => a.id === id)!.source.slice(0, 3)).sort();
+    assert.deepEqual(threads.map((t) => sourcesOf(t.articles)).sort(), [["000", "001"], ["003", "004"]]);
+    const alone = articles.find((a) => a.source.startsWith("002"))!;
+    assert.equal(alone.thread, null);
+    for (const thread of threads) {
+      const page = readFileSync(fileFor(thread.url), "utf8");
+      for (const id of thread.articles) {
+        const article = articles.find((a) => a.id === id)!;
+        assert.equal(article.thread, thread.id);
+        assert.ok(page.includes(`href="${article.url}"`), `${thread.url} lists ${article.url}`);
+        const articlePage = readFileSync(fileFor(article.url), "utf8");
+        assert.match(articlePage, /class="thread-box"/);
+        assert.match(articlePage, /Précédemment|La suite/);
+      }
+    }
+    // The registry was written beside the articles for the next build.
+    assert.ok(existsSync(path.join(seeds, "_threads.json")));
   });
 });

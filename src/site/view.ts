@@ -10,6 +10,7 @@ import { urls, ENTITY_FOLDERS } from "../link/urls.ts";
 import { relatedArticles, type RelatedArticle } from "../link/related.ts";
 import { loadReferenceEvents } from "../extract/date/evidence.ts";
 import { formatDate, monthName } from "./french.ts";
+import { compareTimexValues } from "../extract/time/index.ts";
 import { dateReasons, describeDate, type DateReason, type EvidenceNames } from "./date-evidence.ts";
 import { layoutAxis, type AxisLayout } from "./timeline-axis.ts";
 import { compareFrench, groupByInitial, paginate, type LetterGroup, type Page } from "./lists.ts";
@@ -53,6 +54,38 @@ export interface EntityGroup {
   entities: Ref[];
 }
 
+/** An earlier happening of the article's story, for its background box. */
+export interface BackgroundItem {
+  dateView: DateView;
+  text: string;
+  /** The article of the thread that reports it. */
+  article: Ref;
+}
+
+/** Where an article stands in its story thread. */
+export interface ArticleThreadView {
+  id: string;
+  title: string;
+  url: string;
+  /** "Précédemment" and "La suite": the neighbours in the thread. */
+  previous: ArticleSummary | null;
+  next: ArticleSummary | null;
+  position: number;
+  count: number;
+  background: BackgroundItem[];
+}
+
+export interface ThreadView {
+  id: string;
+  title: string;
+  summary: string;
+  url: string;
+  articles: ArticleSummary[];
+  events: EventView[];
+  axis: AxisLayout;
+  entityRefs: Ref[];
+}
+
 export interface ArticleView extends Article {
   dateView: DateView | null;
   people: Ref[];
@@ -67,6 +100,7 @@ export interface ArticleView extends Article {
   related: RelatedView[];
   previous: Ref | null;
   next: Ref | null;
+  threadView: ArticleThreadView | null;
 }
 
 export interface EventView extends TimelineEvent {
@@ -123,6 +157,7 @@ export interface SiteView {
   entityIndexes: Array<{ type: EntityType; label: string; url: string; entities: EntityView[]; letters: Array<LetterGroup<EntityView>> }>;
   topics: TopicView[];
   topicPages: Array<{ topic: TopicView; page: Page<ArticleSummary> }>;
+  threads: ThreadView[];
   timeline: { years: Array<{ year: string; events: EventView[] }>; events: EventView[]; axis: AxisLayout };
   archives: {
     years: Array<{ year: string; url: string; count: number; months: Array<{ month: string; label: string; url: string | null; count: number }> }>;
@@ -153,6 +188,8 @@ export const HOME_LATEST = 8;
 export const HOME_TOP_ENTITIES = 8;
 export const HOME_TIMELINE_EXCERPT = 6;
 export const CO_MENTIONED = 10;
+/** A background box stays short: the latest earlier events of the story. */
+export const BACKGROUND_ITEMS = 5;
 
 /** Values HTML accepts in `<time datetime>`: a year, month, day, week or
  * local date-time. Seasons, quarters and parts of the day fall back to the
@@ -244,6 +281,7 @@ export function buildSiteView(archive: Archive): SiteView {
     entityRefs: event.entities.flatMap((id) => (entityById.has(id) ? [ref(entityById.get(id)!)] : [])),
     articleRefs: event.articles.flatMap((id) => (articleById.has(id) ? [ref(articleById.get(id)!)] : [])),
   }));
+  const eventById = new Map(events.map((e) => [e.id, e]));
   const axisOf = (list: EventView[]): AxisLayout =>
     layoutAxis(list.map((e) => ({ id: e.id, date: e.date, label: `${e.dateView.label} : ${e.text}` })));
   const eventsByArticle = new Map<string, EventView[]>();
@@ -259,6 +297,48 @@ export function buildSiteView(archive: Archive): SiteView {
     for (const id of new Set(event.entities)) push(eventsByEntity, id, event);
     for (const id of new Set(event.topics)) push(eventsByTopic, id, event);
   }
+
+  const threadViews: ThreadView[] = archive.threads.map((thread) => {
+    const own = thread.events.map((id) => eventById.get(id)).filter((e): e is EventView => e !== undefined);
+    return {
+      id: thread.id,
+      title: thread.title,
+      summary: thread.summary,
+      url: thread.url,
+      articles: thread.articles.map((id) => summaryOf(articleById.get(id)!)),
+      events: own,
+      axis: axisOf(own),
+      entityRefs: thread.entities.flatMap((id) => (entityById.has(id) ? [ref(entityById.get(id)!)] : [])).slice(0, 8),
+    };
+  });
+  const threadById = new Map(threadViews.map((t) => [t.id, t]));
+  /** The story so far, as this article's reader needs it: events of the
+   * thread that come before the article (by date, or reported by an earlier
+   * article of the thread), each linked to an article that reports it. */
+  const threadOf = (article: Article): ArticleThreadView | null => {
+    const thread = article.thread ? threadById.get(article.thread) : undefined;
+    if (!thread) return null;
+    const position = thread.articles.findIndex((a) => a.id === article.id);
+    const earlier = new Set(thread.articles.slice(0, position).map((a) => a.id));
+    const background: BackgroundItem[] = [];
+    for (const event of thread.events) {
+      if (event.articles.includes(article.id)) continue;
+      const before = article.date ? compareTimexValues(event.date.value, article.date.value) < 0 : event.articles.some((id) => earlier.has(id));
+      if (!before) continue;
+      const reporter = event.articles.find((id) => id !== article.id && articleById.has(id));
+      if (reporter) background.push({ dateView: event.dateView, text: event.text, article: ref(articleById.get(reporter)!) });
+    }
+    return {
+      id: thread.id,
+      title: thread.title,
+      url: thread.url,
+      previous: position > 0 ? thread.articles[position - 1]! : null,
+      next: position < thread.articles.length - 1 ? thread.articles[position + 1]! : null,
+      position: position + 1,
+      count: thread.articles.length,
+      background: background.slice(-BACKGROUND_ITEMS),
+    };
+  };
 
   const related = relatedArticles(archive);
   const sorted = [...archive.articles].sort(compareArticles);
@@ -304,6 +384,7 @@ export function buildSiteView(archive: Archive): SiteView {
       })),
       previous: position > 0 ? ref(chronological[position - 1]!) : null,
       next: position >= 0 && position < chronological.length - 1 ? ref(chronological[position + 1]!) : null,
+      threadView: threadOf(article),
     };
   });
   const viewById = new Map(articles.map((a) => [a.id, a]));
@@ -379,6 +460,7 @@ export function buildSiteView(archive: Archive): SiteView {
         topic.url,
       ).map((page) => ({ topic, page })),
     ),
+    threads: threadViews,
     timeline: { years: [...years].map(([year, list]) => ({ year, events: list })), events, axis: axisOf(events) },
     archives: { ...archives, undated: articles.filter((a) => !a.date) },
     home: {
