@@ -143,6 +143,30 @@ const inside = (s: { start: number; end: number }, outer: { start: number; end: 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
   a.start < b.end && b.start < a.end;
 
+/**
+ * `items.filter((x) => inside(span(x), range))` for many ranges, without
+ * scanning every item for every range (a 5 MB article has tens of thousands
+ * of sentences and timexes): items sorted by start once, each range looks up
+ * its first item by binary search. Results keep the items' original order.
+ */
+function insideFinder<T>(items: readonly T[], span: (item: T) => { start: number; end: number }): (range: { start: number; end: number }) => T[] {
+  const order = items.map((_, i) => i).sort((a, b) => span(items[a]!).start - span(items[b]!).start || a - b);
+  return (range) => {
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (span(items[order[mid]!]!).start < range.start) low = mid + 1;
+      else high = mid;
+    }
+    const found: number[] = [];
+    for (let k = low; k < order.length && span(items[order[k]!]!).start < range.end; k++) {
+      if (inside(span(items[order[k]!]!), range)) found.push(order[k]!);
+    }
+    return found.sort((a, b) => a - b).map((i) => items[i]!);
+  };
+}
+
 /** Content terms of text[start, end) that are not dates, time words or entity
  * names; offsets into `text`. */
 function clauseTerms(text: string, start: number, end: number, exclude: Array<{ start: number; end: number }>) {
@@ -357,9 +381,12 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
   const allMentions = [...input.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
   const paragraphs = [...(input.paragraphs ?? [])].sort((a, b) => a.start - b.start);
   let p = 0;
+  const datedInside = insideFinder(dated, (d) => d.timex);
+  const mentionsInside = insideFinder(input.mentions, (m) => m);
+  const timexesInside = insideFinder(input.timexes, (t) => t);
 
   for (const sentence of input.sentences) {
-    let here = dated.filter((d) => inside(d.timex, sentence));
+    let here = datedInside(sentence);
     if (here.length === 0) continue;
     while (p < paragraphs.length - 1 && paragraphs[p]!.end <= sentence.start) p++;
     const paragraph = paragraphs[p] && inside(sentence, paragraphs[p]!) ? paragraphs[p]! : sentence;
@@ -367,8 +394,8 @@ export function extractEvents(text: string, input: EventInput): ArticleEvent[] {
     here = here.filter(
       (d) => !here.some((o) => o !== d && overlaps(o.timex, d.timex) && o.timex.end - o.timex.start > d.timex.end - d.timex.start),
     );
-    const mentions = input.mentions.filter((m) => inside(m, sentence));
-    const exclude = [...here.map((d) => d.timex), ...input.timexes.filter((t) => inside(t, sentence)), ...mentions];
+    const mentions = mentionsInside(sentence);
+    const exclude = [...here.map((d) => d.timex), ...timexesInside(sentence), ...mentions];
 
     const ranges =
       here.length > 1 || sentence.end - sentence.start > LONG_SENTENCE
