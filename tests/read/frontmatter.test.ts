@@ -53,4 +53,29 @@ describe("readFrontMatter", () => {
     assert.equal(checkCalendarDate("2023-13"), false);
     assert.equal(checkCalendarDate("1998"), true);
   });
+
+  test("a source that is not a web address, or a lang that is not a language tag, is refused with its line", () => {
+    const text = "---\ntitle: Crue de la Seine\nsource: javascript:alert(1)\nlang: '\"><script>'\n---\nLa Seine déborde.";
+    const result = readFrontMatter(text, "crue.md");
+    assert.equal(result.data.source, undefined);
+    assert.equal(result.data.lang, undefined);
+    assert.deepEqual(result.diagnostics.map((d) => d.line), [3, 4]);
+    assert.equal(readFrontMatter("---\nsource: https://exemple.fr/crue\nlang: fr-CA\n---\nTexte.", "ok.md").diagnostics.length, 0);
+  });
+
+  test("a slug or permalink written as a path is kept but reported with its line", () => {
+    for (const [key, value] of [["slug", "../../etc"], ["permalink", "/etc/passwd"], ["slug", ".."]]) {
+      const result = readFrontMatter(`---\ntitle: Essai\n${key}: "${value}"\n---\nTexte.`, "essai.md");
+      assert.equal(result.diagnostics.length, 1, `${key}: ${value}`);
+      assert.equal(result.diagnostics[0]!.line, 3);
+      assert.match(result.diagnostics[0]!.message, /last segment/);
+    }
+    assert.deepEqual(readFrontMatter("---\nslug: loi-sur-l-eau\n---\nTexte.", "eau.md").diagnostics, []);
+  });
+
+  test("an unclosed YAML list is reported on a line of the front matter, not after it", () => {
+    const result = readFrontMatter("---\ntitle: Fête à Metz\ndate: [2021-03-01\nauthor: X\n---\nTexte.", "metz.md");
+    assert.ok(result.diagnostics[0]!.line! <= 4, String(result.diagnostics[0]!.line));
+  });
 });
+
