@@ -155,3 +155,41 @@ describe("canonicalisation", () => {
     assert.ok(r.mentions.some((m) => m.entity === "karolina-wisniewska"));
   });
 });
+
+describe("names with their heads, cues and models", () => {
+  const mentions = (text: string) => run(text).mentions.map((m) => `${m.text}|${m.type}`);
+  test("a lowercase head is part of the name: université, cour d’assises, rue, stade", () => {
+    const m = mentions("Elle enseigne à l’université Fernand Lurcat. La cour d’assises du Gard a jugé l’affaire de la rue Émile-Zola, près du stade Léo-Lagrange.");
+    assert.ok(m.includes("université Fernand Lurcat|organization"), m.join(" ; "));
+    assert.ok(m.includes("cour d’assises du Gard|organization"), m.join(" ; "));
+    assert.ok(m.includes("rue Émile-Zola|place"), m.join(" ; "));
+    assert.ok(m.includes("stade Léo-Lagrange|place"), m.join(" ; "));
+  });
+  test("a type cue types the name without joining it; a person after a particle stays a person", () => {
+    const m = mentions("Le fonds américain Orvanne a racheté le groupe Tessival. La fondation de Jean Vardier ouvre.");
+    assert.ok(m.includes("Orvanne|organization"), m.join(" ; "));
+    assert.ok(m.includes("Tessival|organization"), m.join(" ; "));
+    assert.ok(m.includes("Jean Vardier|person"), m.join(" ; "));
+  });
+  test("capitalised head + adjective is one organisation; Parlement alone is the institution", () => {
+    const m = mentions("Le match oppose le Stade montois au Racing. Le texte revient devant le Parlement jeudi.");
+    assert.ok(m.includes("Stade montois|organization"), m.join(" ; "));
+    assert.ok(m.includes("Parlement|organization"), m.join(" ; "));
+  });
+  test("technical acronyms are not organisations; a maker + model number is a product", () => {
+    const m = mentions("Le Samsung Galaxy reste loin : il offre à Lee un Xiaomi 14 Pro avec écran OLED, puce 5G et GPS. Xiaomi 15 milliards de ventes.");
+    assert.ok(!m.some((x) => x.startsWith("OLED") || x.startsWith("GPS")), m.join(" ; "));
+    assert.ok(m.includes("Xiaomi 14 Pro|product"), m.join(" ; "));
+    assert.ok(!m.some((x) => x.startsWith("Pro|")), m.join(" ; "));
+    assert.ok(m.includes("Xiaomi|organization"), "a number before a lowercase word is a quantity, not a model");
+  });
+  test("two known names joined by a hyphen are a relation, not a name", () => {
+    const m = mentions("Il dirigeait les opérations CIA-Chine puis le dialogue Chine-Japon.");
+    assert.ok(!m.some((x) => x.includes("-")), m.join(" ; "));
+  });
+  test("hyphenated given names, a role then a comma then the name", () => {
+    const m = mentions("« Rien n’est joué », estime son directeur général, Pierre-Henri Daveluy. Selon l’entraîneuse Anne-Claire Bodin, tout reste possible.");
+    assert.ok(m.includes("Pierre-Henri Daveluy|person"), m.join(" ; "));
+    assert.ok(m.includes("Anne-Claire Bodin|person"), m.join(" ; "));
+  });
+});

@@ -51,3 +51,16 @@ describe("attribution", () => {
     assert.deepEqual(who("Airbus a précisé : « Aucun retard n’est prévu pour les livraisons »."), [["airbus", "a précisé"]]);
   });
 });
+
+describe("attribution on general news", () => {
+  test("the subject nearest before the speech verb wins over a person named earlier in the sentence", () => {
+    const text =
+      "Claire Mondésir, juriste à l’université de Caen, doute. Quant à savoir si Emmanuel Macron signera le texte, Mondésir conclut avec prudence : « Rien ne l’y oblige avant la rentrée. »";
+    assert.deepEqual(who(text), [["claire-mondesir", "conclut"]]);
+  });
+  test("more speech verbs: confier, regretter, soupirer, plaider", () => {
+    assert.deepEqual(who("« On a tenu jusqu’au bout du match », a confié le manager Loïc Perrault."), [["loic-perrault", "a confié"]]);
+    assert.deepEqual(who("Son avocat, Me Hugo Talbert, regrettait « une enquête menée à charge dès le début »."), [["hugo-talbert", "regrettait"]]);
+    assert.deepEqual(who("« Nous répétons le même message chaque hiver », soupire Nadia Berthier."), [["nadia-berthier", "soupire"]]);
+  });
+});

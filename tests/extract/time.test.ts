@@ -222,11 +222,15 @@ describe("anaphoric dates (date_anaphoric_day, date_anaphoric_unit)", () => {
 });
 
 describe("weekdays (date_weekday)", () => {
-  test("bare weekday: same ISO week as the dct", () => {
-    const t = expectOne("Le conseil se réunira mardi.", "mardi", "2026-11-17", "DATE");
+  test("bare weekday: the tense picks the side of the dct, else its ISO week", () => {
+    // dct Wednesday 2026-11-18. A future tense looks forward, a past tense back.
+    const t = expectOne("Le conseil se réunira mardi.", "mardi", "2026-11-24", "DATE");
     assert.deepEqual(t.known, ["weekday"]);
     expectOne("Le conseil se réunira vendredi.", "vendredi", "2026-11-20", "DATE");
     expectOne("Mardi, le conseil s'est réuni.", "Mardi", "2026-11-17", "DATE");
+    expectOne("Le club a gagné samedi soir.", "samedi soir", "2026-11-14TEV", "TIME");
+    expectOne("Le ministre a parlé mercredi.", "mercredi", "2026-11-18", "DATE");
+    expectOne("Conseil municipal vendredi : ordre du jour.", "vendredi", "2026-11-20", "DATE");
   });
   test("dernier / prochain: strictly before or after the dct", () => {
     expectOne("Mardi dernier, le conseil s'est réuni.", "Mardi dernier", "2026-11-17", "DATE");
@@ -291,7 +295,7 @@ describe("times (time_hour, time_hour_minute, parts of day, merges)", () => {
   test("hier vers 18 h is one TIME", () => {
     const t = expectOne("Le suspect a été interpellé hier vers 18 h dans le centre.", "hier vers 18 h", "2026-11-17T18:00", "TIME");
     assert.equal(t.rule, "date_relative_day+time_hour");
-    expectOne("Le conseil se réunira mardi à 14 h.", "mardi à 14 h", "2026-11-17T14:00", "TIME");
+    expectOne("Le conseil se réunira mardi à 14 h.", "mardi à 14 h", "2026-11-24T14:00", "TIME");
     expectOne("Le 3 mars 2021 à 15h, le verdict est tombé.", "Le 3 mars 2021 à 15h", "2021-03-03T15:00", "TIME");
   });
   test("day + part of day", () => {
@@ -498,5 +502,18 @@ describe("compareTimexValues", () => {
     assert.ok(compareTimexValues("2015", "2015-09") < 0);
     assert.ok(compareTimexValues("2015-09-22", "2015-09") > 0);
     assert.equal(compareTimexValues("2015-09", "2015-09"), 0);
+  });
+});
+
+describe("seasons and sets found by the evaluation corpus", () => {
+  test("a bare season takes its year from the tense or from depuis", () => {
+    expectOne("Les commandes chutent depuis l'automne.", "l'automne", "2025-FA", "DATE", "2026-01-28");
+    expectOne("Les commandes ont chuté à l'automne.", "l'automne", "2025-FA", "DATE", "2026-01-28");
+    expectOne("Le chantier sera terminé à l'automne.", "l'automne", "2026-FA", "DATE", "2026-01-28");
+    expectOne("Depuis l'hiver, rien ne bouge.", "l'hiver", "2025-WI", "DATE", "2026-01-28");
+  });
+  test("quarters and semesters as set units", () => {
+    expectOne("Le cabinet publie ses chiffres tous les trimestres.", "tous les trimestres", "P1Q", "SET");
+    expectOne("Un rapport est remis chaque semestre.", "chaque semestre", "P1H", "SET");
   });
 });

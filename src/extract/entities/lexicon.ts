@@ -49,6 +49,11 @@ const LexiconSchema = z.object({
   placeCues: words,
   givenNames: words,
   surnamesFirst: words,
+  technicalAcronyms: words,
+  orgNameHeads: words,
+  placeNameHeads: words,
+  orgTypeCues: words,
+  standaloneInstitutions: words,
 });
 
 const SpeechVerbsSchema = z.object({
@@ -82,6 +87,11 @@ export const LEXICON = {
   placeCues: phraseList(lex.placeCues),
   givenNames: foldSet(lex.givenNames),
   surnamesFirst: foldSet(lex.surnamesFirst),
+  technicalAcronyms: foldSet(lex.technicalAcronyms),
+  orgNameHeads: foldSet(lex.orgNameHeads),
+  placeNameHeads: foldSet(lex.placeNameHeads),
+  orgTypeCues: foldSet(lex.orgTypeCues),
+  standaloneInstitutions: foldSet(lex.standaloneInstitutions),
 };
 
 export const SPEECH = {

@@ -111,7 +111,7 @@ export function recognizeEntities(
   const lowerSeen = lowercaseWords(toks);
   const quoteZones = quoteZonesOf(text);
   const gazAt = gazetteerMatches(toks, index, lowerSeen);
-  const spans = nameSpans(toks, gazAt, text);
+  const spans = nameSpans(toks, gazAt, text, index);
   const candidates: Candidate[] = [];
   for (const span of spans) candidates.push(...spanToCandidates(span, toks, text, lowerSeen));
   // Inside long quotes (often titles or English) only known names and acronyms count.
@@ -250,6 +250,35 @@ function gazetteerMatches(toks: Tok[], index: GazetteerIndex, lowerSeen: Set<str
 
 interface Span {
   units: Unit[];
+  /** "Xiaomi 15 Ultra": a known maker followed by a model number (and
+   * model words): the tokens [units' end, model) are the model. */
+  modelEnd?: number;
+}
+
+/** Words that continue a product model after its number ("15 Ultra", "S24 FE"). */
+const MODEL_WORD = /^(?:Ultra|Pro|Max|Plus|Mini|Air|Lite|Edge|Fold|Flip|SE|FE|Neo|Note|Prime|GT|XL|Turbo|Classic|Sport|Evo|X|S)$/u;
+/** A model number or code: "15", "S24", "P60", "A55" (not a year). */
+const MODEL_CODE = /^(?:\p{Lu}{0,2}\d{1,3}\p{Lu}?|\d{1,3}\p{Lu}{1,2})$/u;
+
+/** End of the model after a maker unit ending at token `end`, or -1. */
+function modelAfter(toks: Tok[], end: number, text: string): number {
+  const code = toks[end];
+  if (!code || code.sent !== toks[end - 1]!.sent || !joined(text, toks[end - 1]!, code) || !MODEL_CODE.test(code.text)) return -1;
+  if (LEXICON.technicalAcronyms.has(code.key)) return -1;
+  let k = end + 1;
+  while (k < toks.length && k < end + 4 && MODEL_WORD.test(toks[k]!.text) && joined(text, toks[k - 1]!, toks[k]!)) k++;
+  // "Xiaomi 15 milliards": a number followed by a lowercase word is a quantity.
+  const next = toks[k];
+  if (k === end + 1 && next && next.kind === "word" && !next.cap && next.sent === code.sent) return -1;
+  return k;
+}
+
+/** "CIA-Chine", "UE-Afrique": two known names joined by a hyphen qualify
+ * something (a relation, a match); the compound is not a name itself. */
+function isRelationCompound(t: Tok, index: GazetteerIndex): boolean {
+  if (!t.text.includes("-")) return false;
+  const parts = t.key.split("-");
+  return parts.length >= 2 && parts.every((p) => (index.byFirst.get(p) ?? []).some((a) => a.keys.length === 1));
 }
 
 /** Length of the particle sequence from `lists` starting at token k, if a name unit follows it. */
@@ -266,14 +295,14 @@ function particleRun(toks: Tok[], k: number, lists: string[][], text: string): n
   return 0;
 }
 
-function nameSpans(toks: Tok[], gazAt: Map<number, Unit>, text: string): Span[] {
+function nameSpans(toks: Tok[], gazAt: Map<number, Unit>, text: string, index: GazetteerIndex): Span[] {
   const spans: Span[] = [];
   const unitAt = (k: number): Unit | null => {
     const g = gazAt.get(k);
     if (g) return g;
     const t = toks[k];
     if (!t || !isCapWord(t)) return null;
-    if (LEXICON.notNames.has(t.key)) return null;
+    if (LEXICON.notNames.has(t.key) || isRelationCompound(t, index)) return null;
     // An initial: "F." followed by a capitalised word.
     if (/^\p{Lu}$/u.test(t.text)) {
       const dot = toks[k + 1];
@@ -300,6 +329,10 @@ function nameSpans(toks: Tok[], gazAt: Map<number, Unit>, text: string): Span[] 
       let skip = 0;
       if (!joined(text, last, next)) break;
       if (!next.cap) {
+        // "Selon la Banque …", "Après le Japon …": a capitalised function or
+        // common word opening the sentence is not joined by a particle.
+        const lone = toks[first.i]!;
+        if (units.length === 1 && !first.entry && lone.initial && (LEXICON.commonWords.has(lone.key) || isStopword(lone.text))) break;
         // "Agence nordique de …", "Banque centrale de …": adjectives after an organisation head.
         let adj = 0;
         if (orgHeaded && units.length === 1) {
@@ -316,6 +349,13 @@ function nameSpans(toks: Tok[], gazAt: Map<number, Unit>, text: string): Span[] 
       if (!u || !joined(text, toks[end + skip - 1]!, toks[end + skip]!)) break;
       units.push(u);
       end = u.j;
+    }
+    const maker = units[units.length - 1]!.entry;
+    const modelEnd = maker && maker.type !== "person" && maker.type !== "place" ? modelAfter(toks, end, text) : -1;
+    if (modelEnd !== -1) {
+      spans.push({ units, modelEnd });
+      k = modelEnd;
+      continue;
     }
     spans.push({ units });
     k = end;
@@ -341,6 +381,7 @@ function spanToCandidates(span: Span, toks: Tok[], text: string, lowerSeen: Set<
     const start = toks[i]!.start;
     return { i, j, start, end, surface: text.slice(start, end), type, rule, strength: STRENGTH[rule] ?? 1, entry, description: null };
   };
+  if (span.modelEnd !== undefined) return [make(firstU.i, span.modelEnd, "product", "product-model")];
   // Whole span is one organisation: head ("Ministère de …") or suffix ("… Inc.").
   if (units.length >= 2 && !firstU.entry && LEXICON.orgHeads.has(headKey) && !(toks[firstU.i]!.initial && units.length < 2)) {
     return [withApposition(make(firstU.i, lastU.j, "organization", "org-head"), toks, text)];
@@ -384,10 +425,14 @@ function classifyRun(units: Unit[], toks: Tok[], text: string, lowerSeen: Set<st
   // Drop sentence-initial common words ("Pourtant", "Selon", "Cette") and capitals that are not names ("PDG").
   let a = 0;
   let titled = false;
+  let cuedOrg = false;
   while (a < units.length) {
     const t = toks[units[a]!.i]!;
     const common = LEXICON.commonWords.has(t.key) || isStopword(t.text) || lowerSeen.has(t.key);
-    if ((t.initial && common && !units[a]!.entry) || isAcronymNoise(t)) a++;
+    if (LEXICON.orgTypeCues.has(t.key) && units.length - a > 1 && !units[a]!.entry) {
+      cuedOrg = true; // "l'ONG Legal Agenda"
+      a++;
+    } else if ((t.initial && common && !units[a]!.entry) || isAcronymNoise(t)) a++;
     else if (isStopword(t.text)) a++; // a capitalised function word never starts a name ("…, Cette fois")
     else if (LEXICON.personTitles.has(t.key) || (units[a]!.j - units[a]!.i === 2 && HONORIFICS.has(t.key))) {
       titled = true; // "Mme Kervella", "M. Ostrowski", "Général Aubry"
@@ -405,11 +450,18 @@ function classifyRun(units: Unit[], toks: Tok[], text: string, lowerSeen: Set<st
   const hasInitial = rest.some((u) => u.j - u.i === 2);
 
   // "Parti", "Conseil" alone: a common noun with a capital.
-  if (single && LEXICON.orgHeads.has(first.key)) return [];
+  if (single && LEXICON.standaloneInstitutions.has(first.key) && !first.initial)
+    return [withApposition(make(i, j, "organization", "org-head"), toks, text)];
+  if (single && LEXICON.orgHeads.has(first.key)) {
+    const adj = toks[j];
+    if (adj && adj.kind === "word" && !adj.cap && adj.sent === first.sent && ADJECTIVE_END.test(adj.key) && joined(text, first, adj) && !isStopword(adj.text))
+      return [withApposition(make(i, j + 1, "organization", "org-head"), toks, text)];
+    return [];
+  }
   // "ministre de l’Industrie": a portfolio, not an entity.
   if (portfolioBefore(toks, i)) return [];
   if (single && isAcronym(first)) {
-    if (LEXICON.nonEntityAcronyms.has(first.key) || ROMAN_RE.test(first.text)) return [];
+    if (LEXICON.nonEntityAcronyms.has(first.key) || LEXICON.technicalAcronyms.has(first.key) || ROMAN_RE.test(first.text)) return [];
     return [withApposition(make(i, j, "organization", "acronym"), toks, text)];
   }
   const c = (type: EntityType, rule: string): Candidate[] => {
@@ -419,12 +471,18 @@ function classifyRun(units: Unit[], toks: Tok[], text: string, lowerSeen: Set<st
   };
   const withAppo = withApposition(make(i, j, "other", "capitalised"), toks, text);
   if (withAppo.rule === "apposition") return [withAppo];
+  const givenFirst = LEXICON.givenNames.has(first.key) || LEXICON.givenNames.has(first.key.split("-")[0]!);
   if (titled || titleBefore(toks, i)) return c("person", "title");
-  // "l’université Charles Sturt", "le groupe Kering".
-  const before = toks[i - 1];
-  if (before && before.kind === "word" && !before.cap && LEXICON.orgHeads.has(before.key)) return c("organization", "org-head");
+  if (cuedOrg) return c("organization", "org-head");
+  // "l’université Charles Sturt", "la rue Paul-Bert", "la cour d’assises du Rhône":
+  // the lowercase head is part of the name.
+  const head = headBefore(toks, i, givenFirst && !single);
+  if (head) {
+    const cand = withApposition(make(head.k, j, head.type, head.type === "place" ? "place-head" : "org-head"), toks, text);
+    return [cand];
+  }
   if (hasInitial) return c("person", "initials");
-  if (!single && LEXICON.givenNames.has(first.key)) return c("person", "given-name");
+  if (!single && givenFirst) return c("person", "given-name");
   if (rest.length === 2 && LEXICON.surnamesFirst.has(first.key) && !isAcronym(toks[rest[1]!.i]!))
     return c("person", "surname-given");
   if (!single && speechVerbAfter(toks, j)) return c("person", "speech-subject");
@@ -433,9 +491,43 @@ function classifyRun(units: Unit[], toks: Tok[], text: string, lowerSeen: Set<st
   return c("other", "capitalised");
 }
 
-/** "PDG", "TV", "5G", roman numerals: capitals that are not names. */
+/** "PDG", "TV", "5G", "OLED", roman numerals: capitals that are not names. */
 function isAcronymNoise(t: Tok): boolean {
-  return LEXICON.nonEntityAcronyms.has(t.key) && /^[\p{Lu}\d]+$/u.test(t.text);
+  return (LEXICON.nonEntityAcronyms.has(t.key) || LEXICON.technicalAcronyms.has(t.key)) && ACRONYM_NOISE_RE.test(t.text);
+}
+const ACRONYM_NOISE_RE = /^[\p{Lu}\d]+$/u;
+
+/** Endings of French adjectives that complete a capitalised organisation
+ * head: Parti socialiste, Front national, Stade toulousain, Conseil constitutionnel. */
+const ADJECTIVE_END = /(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ique|iste|ain|aine|el|elle|if|ive|aire|ien|éen|éenne|in|ine|ol|ole)$/u;
+
+/** Particles between a lowercase head and the name (folded keys). */
+const HEAD_PARTICLES = new Set(["de", "du", "des", "d'", "la", "l'", "le"]);
+
+/** A lowercase head noun before token i, possibly with up to two lowercase
+ * words and particles in between ("cour d’assises du", "agence régionale
+ * de santé des", "fonds américain"): where the name starts, and its type.
+ * A person-like name after a particle is not absorbed. */
+function headBefore(toks: Tok[], i: number, personLike: boolean): { k: number; type: EntityType } | null {
+  const sent = toks[i]!.sent;
+  let words = 0;
+  let sawParticle = false;
+  for (let k = i - 1, n = 0; k >= 0 && n < 7; k--, n++) {
+    const t = toks[k]!;
+    if (t.sent !== sent || t.kind !== "word" || t.cap) return null;
+    // "l’université Charles Sturt" but not "le musée de Jean Moulin" (his museum).
+    const named = !(personLike && sawParticle);
+    if (LEXICON.placeNameHeads.has(t.key)) return named ? { k, type: "place" } : null;
+    if (LEXICON.orgNameHeads.has(t.key)) return named ? { k, type: "organization" } : null;
+    // A type cue before the name (adjectives allowed, no particle): the name alone.
+    if (LEXICON.orgTypeCues.has(t.key)) return sawParticle ? null : { k: i, type: "organization" };
+    if (HEAD_PARTICLES.has(t.key)) {
+      sawParticle = true;
+      continue;
+    }
+    if (isStopword(t.text) || FINITE.has(t.key) || ++words > 2) return null;
+  }
+  return null;
 }
 
 /** The word(s) before token i, skipping up to 3 lowercase adjectives ("le
@@ -445,6 +537,8 @@ function titleBefore(toks: Tok[], i: number): boolean {
   let k = i - 1;
   const prev = toks[k];
   if (prev?.text === "." && toks[k - 1] && /^(?:M|Dr|Pr|Mgr|Me)$/u.test(toks[k - 1]!.text)) return true;
+  // "son directeur général, Marc-Antoine Delorme": a role, a comma, the name.
+  if (prev?.text === "," && k >= 1) k--;
   for (let skipped = 0; k >= 0 && skipped <= 3; k--) {
     const t = toks[k]!;
     if (t.sent !== t0.sent || t.kind !== "word") return false;

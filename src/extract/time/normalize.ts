@@ -238,21 +238,27 @@ function anaphoricUnit(c: Candidate, ctx: Context): Resolved | null {
   return { value: value ?? X_VALUE[unit]!, precision: parts.precision, known: [], implied: parts.implied, anchored: value !== null };
 }
 
-/** The day of a weekday: in the dct's ISO week, or the one strictly before
- * (dernier) or after (prochain). */
-function weekdayDate(wd: number, rel: number | undefined, ctx: Context): Ymd | null {
+/** The day of a weekday: the one strictly before (dernier) or after
+ * (prochain) the dct; a bare weekday is the last such day up to the dct when
+ * the sentence is in a past tense ("a survécu mardi"), the next one from the
+ * dct when it is in a future tense ("recevra jeudi"), else the one in the
+ * dct's ISO week. */
+function weekdayDate(wd: number, rel: number | undefined, ctx: Context, tense: "past" | "future" | null = null): Ymd | null {
   const base = dctDay(ctx);
   if (!base) return null;
   const dow = isoDow(base);
   if (rel !== undefined && rel < 0) return addDays(base, -((dow - wd + 7) % 7 || 7));
   if (rel !== undefined && rel > 0) return addDays(base, (wd - dow + 7) % 7 || 7);
+  if (tense === "past") return addDays(base, -((dow - wd + 7) % 7));
+  if (tense === "future") return addDays(base, (wd - dow + 7) % 7);
   return addDays(mondayOf(base), wd - 1);
 }
 
 function weekday(c: Candidate, ctx: Context): Resolved | null {
   const wd = num(group(c, "weekday"));
   if (wd === undefined) return null;
-  const day = weekdayDate(wd, num(group(c, "rel")), ctx);
+  const rel = num(group(c, "rel"));
+  const day = weekdayDate(wd, rel, ctx, rel === undefined ? sentenceTense(ctx, c) : null);
   return {
     value: day ? fmtDay(day) : `XXXX-WXX-${wd}`,
     precision: "day",
@@ -279,7 +285,14 @@ function season(c: Candidate, ctx: Context): Resolved | null {
   const rel = num(group(c, "rel"));
   if (y !== undefined) return { value: `${pad(y, 4)}-${code}`, precision: "season", known: ["year", "season"], implied: [], anchored: false };
   let year = contextYear(ctx);
-  if (rel && ctx.dct) {
+  const tense = rel ? null : /(?:depuis|dès)\s+$/iu.test(ctx.text.slice(Math.max(0, c.start - 12), c.start)) ? "past" : sentenceTense(ctx, c);
+  if (!rel && tense && ctx.dct?.m !== undefined) {
+    // "depuis l'automne" in January: the last autumn begun by the dct;
+    // "l'été sera chaud" in March: the next one.
+    const startMonth = [3, 6, 9, 12][SEASON_ORDER.indexOf(code)]!;
+    if (tense === "past") year = startMonth <= ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
+    else year = startMonth >= ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
+  } else if (rel && ctx.dct) {
     const here = ctx.dct.m !== undefined ? seasonOfMonth(ctx.dct.m) : null;
     const there = SEASON_ORDER.indexOf(code);
     if (here === null) year = null;
