@@ -23,6 +23,10 @@ export interface CompiledRule {
   type: TimexType;
   norm: NormSpec;
   regex: RegExp;
+  /** For a rule that opens with a lookbehind cue ("en|depuis" before a
+   * year): the same pattern without it, to find where a match may start;
+   * `regex` (sticky) then confirms there. */
+  scout: RegExp | null;
   /** Position in rules.json: earlier wins a tie between equal extents. */
   priority: number;
   dayLevel: boolean;
@@ -129,12 +133,36 @@ export function isWordStart(text: string, i: number): boolean {
   return !LETTER_OR_DIGIT.test(ch);
 }
 
+/** The pattern after a leading lookbehind `(?<=…)`, or null when it does not
+ * open with one (or has a top-level alternative the lookbehind does not cover). */
+export function afterLeadingLookbehind(source: string): string | null {
+  if (!source.startsWith("(?<=")) return null;
+  let depth = 0;
+  let inClass = false;
+  let end = -1;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") {
+      depth--;
+      if (depth === 0 && end === -1) end = i + 1;
+    } else if (ch === "|" && depth === 0) return null;
+  }
+  return end === -1 ? null : source.slice(end);
+}
+
 function compileRule(r: RuleData, priority: number): CompiledRule {
+  const source = blanks(expand(r.pattern));
+  const body = afterLeadingLookbehind(source);
   return {
     name: r.name,
     type: r.type,
     norm: r.norm,
-    regex: new RegExp(`(?:${blanks(expand(r.pattern))})${WORD_END}`, "giu"),
+    regex: new RegExp(`(?:${source})${WORD_END}`, body === null ? "giu" : "iuy"),
+    scout: body === null ? null : new RegExp(`(?:${body})${WORD_END}`, "giu"),
     priority,
     dayLevel: r.dayLevel ?? false,
     requiresMerge: r.requiresMerge ?? false,
@@ -176,12 +204,18 @@ export function prepareText(text: string): string {
 export function parse(prepared: string): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of rules) {
-    const re = rule.regex;
+    const re = rule.scout ?? rule.regex;
     re.lastIndex = 0;
-    for (let m = re.exec(prepared); m !== null; m = re.exec(prepared)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (end === start || !isWordStart(prepared, start)) {
+    for (let found = re.exec(prepared); found !== null; found = re.exec(prepared)) {
+      const start = found.index;
+      let m: RegExpExecArray | null = found;
+      if (rule.scout) {
+        // Where the body matches, the whole rule (with its cue) must match too.
+        rule.regex.lastIndex = start;
+        m = rule.regex.exec(prepared);
+      }
+      const end = m ? start + m[0].length : start;
+      if (!m || end === start || !isWordStart(prepared, start)) {
         // Leftmost match at a word start, as a leading lookbehind would give.
         re.lastIndex = start + 1;
         continue;
@@ -192,12 +226,14 @@ export function parse(prepared: string): Candidate[] {
       const groups: Record<string, string> = {};
       for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) groups[k] = v;
       // A capitalised month in mid-sentence is a name (la planète Mars, Bruno Mars).
-      if (rule.lowercase.some((g) => groups[g] !== undefined && /^\p{Lu}/u.test(groups[g]!))) continue;
+      if (rule.lowercase.some((g) => groups[g] !== undefined && UPPER_START.test(groups[g]!))) continue;
       out.push({ start, end, rule, groups });
     }
   }
   return out;
 }
+
+const UPPER_START = /^\p{Lu}/u;
 
 // ---------------------------------------------------------------------------
 // Group values
