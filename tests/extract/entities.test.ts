@@ -1,6 +1,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { recognizeEntities, loadGazetteer, entityIdFor } from "../../src/extract/entities/index.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { recognizeEntities, loadGazetteer, entityIdFor, attributeQuotes } from "../../src/extract/entities/index.ts";
 
 const run = (text: string, regions?: Array<{ start: number; end: number }>) => recognizeEntities(text, regions ? { regions } : {});
 const ids = (text: string): string[] => run(text).mentions.map((m) => m.entity);
@@ -191,5 +192,28 @@ describe("names with their heads, cues and models", () => {
     const m = mentions("« Rien n’est joué », estime son directeur général, Pierre-Henri Daveluy. Selon l’entraîneuse Anne-Claire Bodin, tout reste possible.");
     assert.ok(m.includes("Pierre-Henri Daveluy|person"), m.join(" ; "));
     assert.ok(m.includes("Anne-Claire Bodin|person"), m.join(" ; "));
+  });
+});
+
+describe("on the seed articles", () => {
+  const seedTexts = readdirSync(new URL("../../seeds/", import.meta.url))
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .map((f) => readFileSync(new URL(`../../seeds/${f}`, import.meta.url), "utf8"));
+  const all = seedTexts.map((t) => ({ text: t, ...run(t) }));
+  test("no model fragments, technical acronyms or relation compounds as entities", () => {
+    const names = all.flatMap((r) => r.entities.map((e) => `${e.name}|${e.type}`));
+    for (const bad of ["Ultra|other", "OLED|organization", "CIA-Chine|other", "Charles Sturt|organization"])
+      assert.ok(!names.includes(bad), bad);
+    assert.ok(names.includes("université Charles Sturt|organization"), names.join(" ; "));
+    assert.ok(names.includes("Xiaomi 15 Ultra|product"), names.join(" ; "));
+  });
+  test("a quote after 'X conclut … :' is X's, not the person named earlier in the sentence", () => {
+    for (const r of all) {
+      for (const q of attributeQuotes(r.text, r.mentions)) {
+        const before = r.text.slice(Math.max(0, q.start - 40), q.start);
+        if (/Walsh conclut/.test(before)) assert.equal(q.speaker, "patrick-f-walsh");
+      }
+    }
+    assert.ok(all.some((r) => r.text.includes("Walsh conclut")), "the seed with the case is still there");
   });
 });
