@@ -188,6 +188,12 @@ describe("names with their heads, cues and models", () => {
     const m = mentions("Il dirigeait les opérations CIA-Chine puis le dialogue Chine-Japon.");
     assert.ok(!m.some((x) => x.includes("-")), m.join(" ; "));
   });
+  test("a place cue before the article; coordination passes a type on", () => {
+    const m = mentions("Le préfet de la Vésubie a pris un arrêté. Les quartiers de Mar Khayel et d’Ouzaï restent privés de courant.");
+    assert.ok(m.includes("Vésubie|place"), m.join(" ; "));
+    assert.ok(m.includes("Mar Khayel|place"), m.join(" ; "));
+    assert.ok(m.includes("Ouzaï|place"), m.join(" ; "));
+  });
   test("hyphenated given names, a role then a comma then the name", () => {
     const m = mentions("« Rien n’est joué », estime son directeur général, Pierre-Henri Daveluy. Selon l’entraîneuse Anne-Claire Bodin, tout reste possible.");
     assert.ok(m.includes("Pierre-Henri Daveluy|person"), m.join(" ; "));

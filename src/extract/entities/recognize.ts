@@ -77,6 +77,7 @@ const STRENGTH: Record<string, number> = {
   acronym: 5,
   "speech-subject": 4,
   "place-cue": 3,
+  coordination: 3,
   "compound-name": 2,
   capitalised: 1,
 };
@@ -116,6 +117,7 @@ export function recognizeEntities(
   for (const span of spans) candidates.push(...spanToCandidates(span, toks, text, lowerSeen));
   // Inside long quotes (often titles or English) only known names and acronyms count.
   const kept = candidates.filter((c) => c.entry || c.rule === "acronym" || !inZones(quoteZones, c.start));
+  typeByCoordination(kept, toks);
   linkAcronyms(kept, toks, index);
   return canonicalise(kept, toks);
 }
@@ -491,6 +493,31 @@ function classifyRun(units: Unit[], toks: Tok[], text: string, lowerSeen: Set<st
   return c("other", "capitalised");
 }
 
+const COORDINATORS = new Set(["et", "ou", ","]);
+
+/** "les quartiers de Hamra et d’Achrafieh", "Bpifrance et le fonds Balderton
+ * Capital": a name with no cue of its own, coordinated with a typed name of
+ * the same sentence, takes its type (in both directions). */
+function typeByCoordination(cands: Candidate[], toks: Tok[]): void {
+  const between = (a: Candidate, b: Candidate): boolean => {
+    if (toks[a.i]!.sent !== toks[b.i]!.sent || b.i - a.j < 1 || b.i - a.j > 3) return false;
+    const gap = toks.slice(a.j, b.i);
+    return COORDINATORS.has(gap[0]!.key) && gap.slice(1).every((t) => HEAD_PARTICLES.has(t.key) || LEXICON.orgTypeCues.has(t.key));
+  };
+  const weak = (c: Candidate): boolean => c.rule === "capitalised" && !c.tentative;
+  const typed = (c: Candidate): boolean => c.type !== "other" && c.strength >= STRENGTH["place-cue"]!;
+  for (let n = 0; n + 1 < cands.length; n++) {
+    const a = cands[n]!;
+    const b = cands[n + 1]!;
+    if (!between(a, b)) continue;
+    const [from, to] = typed(a) && weak(b) ? [a, b] : typed(b) && weak(a) ? [b, a] : [null, null];
+    if (!from || !to) continue;
+    to.type = from.type;
+    to.rule = "coordination";
+    to.strength = STRENGTH.coordination!;
+  }
+}
+
 /** "PDG", "TV", "5G", "OLED", roman numerals: capitals that are not names. */
 function isAcronymNoise(t: Tok): boolean {
   return (LEXICON.nonEntityAcronyms.has(t.key) || LEXICON.technicalAcronyms.has(t.key)) && ACRONYM_NOISE_RE.test(t.text);
@@ -577,7 +604,15 @@ function pluralDemonym(toks: Tok[], i: number, j: number): boolean {
   return j - i === 1 && !!prev && ["les", "des", "aux", "ces", "nos", "vos", "leurs"].includes(prev.key) && /[sx]$/u.test(toks[i]!.text);
 }
 
+/** A place cue right before the name, or before its article ("le préfet de
+ * la Drôme", "dans la région du Sahel"). */
 function placeCueBefore(toks: Tok[], i: number): boolean {
+  const article = toks[i - 1];
+  if (article && ["la", "le", "l'", "les"].includes(article.key) && article.sent === toks[i]!.sent && cueEndsAt(toks, i - 1)) return true;
+  return cueEndsAt(toks, i);
+}
+
+function cueEndsAt(toks: Tok[], i: number): boolean {
   for (const seq of LEXICON.placeCues) {
     const s = i - seq.length;
     if (s < 0) continue;
