@@ -9,8 +9,14 @@
  *    von…), initials ("F.") and, after an organisation head (Ministère,
  *    Université…), by "et", "de la"…; gazetteer matches are units of spans;
  * 4. each span becomes mentions: a gazetteer unit keeps its entry; an
- *    organisation head or suffix makes the whole span one organisation; the
- *    rest is classified by rule families (see `classify`);
+ *    organisation head or suffix makes the whole span one organisation; a
+ *    known maker followed by a model number is a product ("Xiaomi 15 Ultra");
+ *    the rest is classified by rule families (see `classifyRun`): titles and
+ *    roles before the name, a lowercase head that belongs to the name
+ *    ("université Charles Sturt", "rue Paul-Bert"), a type cue that does not
+ *    ("le fonds américain Carlyle"), given names, speech verbs, place cues;
+ *    technical acronyms (OLED, GPS) and relation compounds (CIA-Chine) are
+ *    not names; an uncued name coordinated with a typed one takes its type;
  * 5. canonicalisation: case/accent variants, acronym ↔ expansion
  *    ("… (MIIT)"), surname- or given-name-only references to a person named
  *    in full, type voting by rule strength, canonical name.
@@ -474,7 +480,7 @@ function classifyRun(units: Unit[], toks: Tok[], text: string, lowerSeen: Set<st
   const withAppo = withApposition(make(i, j, "other", "capitalised"), toks, text);
   if (withAppo.rule === "apposition") return [withAppo];
   const givenFirst = LEXICON.givenNames.has(first.key) || LEXICON.givenNames.has(first.key.split("-")[0]!);
-  if (titled || titleBefore(toks, i)) return c("person", "title");
+  if (titled || titleBefore(toks, i, !single)) return c("person", "title");
   if (cuedOrg) return c("organization", "org-head");
   // "l’université Charles Sturt", "la rue Paul-Bert", "la cour d’assises du Rhône":
   // the lowercase head is part of the name.
@@ -559,13 +565,14 @@ function headBefore(toks: Tok[], i: number, personLike: boolean): { k: number; t
 
 /** The word(s) before token i, skipping up to 3 lowercase adjectives ("le
  * président sud-coréen X"), are a title or function; or "M." / "Mme". */
-function titleBefore(toks: Tok[], i: number): boolean {
+function titleBefore(toks: Tok[], i: number, fullName = false): boolean {
   const t0 = toks[i]!;
   let k = i - 1;
   const prev = toks[k];
   if (prev?.text === "." && toks[k - 1] && /^(?:M|Dr|Pr|Mgr|Me)$/u.test(toks[k - 1]!.text)) return true;
-  // "son directeur général, Marc-Antoine Delorme": a role, a comma, the name.
-  if (prev?.text === "," && k >= 1) k--;
+  // "son directeur général, Marc-Antoine Delorme": a role, a comma, the name
+  // (a full name only: "pour le maire, Quimper doit…" is not a person).
+  if (prev?.text === "," && k >= 1 && fullName) k--;
   for (let skipped = 0; k >= 0 && skipped <= 3; k--) {
     const t = toks[k]!;
     if (t.sent !== t0.sent || t.kind !== "word") return false;
