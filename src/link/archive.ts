@@ -129,6 +129,8 @@ export interface LinkOptions {
   linkPrefix?: string;
   /** Thread membership remembered from earlier builds. */
   threadRegistry?: ThreadRegistry;
+  /** When given, receives the milliseconds spent in each part (for profiling). */
+  timings?: Record<string, number>;
 }
 
 /** Story threads with a title and summary a reader can use. */
@@ -139,7 +141,13 @@ function linkThreads(
   registry: ThreadRegistry,
 ): { threads: ArchiveThread[]; registry: ThreadRegistry } {
   const eventsOf = new Map<string, string[]>();
-  for (const event of timeline) for (const a of event.articles) eventsOf.set(a, [...(eventsOf.get(a) ?? []), event.id]);
+  for (const event of timeline) {
+    for (const a of event.articles) {
+      const list = eventsOf.get(a);
+      if (list) list.push(event.id);
+      else eventsOf.set(a, [event.id]);
+    }
+  }
   const inputs = articles.map((a) => {
     const counts = new Map<string, number>();
     for (const m of a.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
@@ -163,11 +171,18 @@ function linkThreads(
 }
 
 export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagnostic[] = [], options: LinkOptions = {}): Archive {
+  let clock = performance.now();
+  const lap = (part: string): void => {
+    const t = performance.now();
+    if (options.timings) options.timings[part] = (options.timings[part] ?? 0) + t - clock;
+    clock = t;
+  };
   const ids = assignArticleIds(extractions);
   const withIds = extractions.map((extraction, i) => ({ id: ids[i]!, extraction }));
 
   const entities = mergeEntities(withIds);
   const entityUrls = new Map(entities.map((e) => [e.id, e.url]));
+  lap("entities");
 
   // Topics: the front matter wins; an unknown front matter topic becomes a
   // topic of its own rather than being dropped.
@@ -195,6 +210,8 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
       entities: tagEntities(extraction, entityNames),
     })),
   );
+
+  lap("tags");
 
   const articles: Article[] = withIds.map(({ id, extraction: e }) => {
     const topic = primaryTopic(e);
@@ -231,9 +248,14 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
     };
   });
 
+  lap("articles");
+
   const topicArticles = new Map<string, string[]>();
   for (const article of articles) {
-    if (article.topic) topicArticles.set(article.topic.id, [...(topicArticles.get(article.topic.id) ?? []), article.id]);
+    if (!article.topic) continue;
+    const list = topicArticles.get(article.topic.id);
+    if (list) list.push(article.id);
+    else topicArticles.set(article.topic.id, [article.id]);
   }
   const topics: ArchiveTopic[] = [
     ...[...vocabulary.values()].map((t) => ({ id: t.id, label: t.label, description: t.description, articles: [], url: urls.topic(t.id) })),
@@ -243,6 +265,7 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
     .filter((t) => t.articles.length > 0)
     .sort((a, b) => a.label.localeCompare(b.label, "fr"));
 
+  lap("topics");
   const timeline = mergeEvents(
     articles.map((a) => ({
       articleId: a.id,
@@ -253,9 +276,11 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
     })),
   );
 
+  lap("events");
   const { threads, registry } = linkThreads(articles, entities, timeline, options.threadRegistry ?? {});
   const threadOf = new Map(threads.flatMap((t) => t.articles.map((a) => [a, t.id] as const)));
   for (const article of articles) article.thread = threadOf.get(article.id) ?? null;
+  lap("threads");
 
   return { articles, entities, timeline, topics, threads, threadRegistry: registry, diagnostics };
 }

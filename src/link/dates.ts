@@ -9,12 +9,10 @@
 import type { ArticleDate } from "../types.ts";
 import type { ArticleExtraction } from "../extract/article.ts";
 import { spanOf, intersect } from "../extract/date/intervals.ts";
-import { buildEntityIndex, candidatesFor, overlap } from "./similarity.ts";
+import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlap } from "./similarity.ts";
 
 /** Minimum weighted overlap of entities for "reports the same event". */
 const SAME_EVENT_SIMILARITY = 0.5;
-/** Entities in more articles than this say nothing about a particular event. */
-const MAX_POSTINGS = 200;
 
 const PRECISION_RANK = { year: 1, month: 2, day: 3 } as const;
 
@@ -34,13 +32,20 @@ export interface DateRefinement {
  */
 export function refineDatesAcrossArticles(extractions: ArticleExtraction[], ids: string[]): DateRefinement[] {
   const sets = extractions.map(entitySet);
-  const index = buildEntityIndex(sets);
+  // Common entities propose the articles nearest in time (similarity.ts): the
+  // article's own date, or the first day its evidence allows.
+  const when = extractions.map((e, i) => {
+    const from = e.dateBounds[0]?.start;
+    return { id: ids[i]!, date: e.date?.value ?? (from && from !== "0001-01-01" ? from : null) };
+  });
+  const index = buildEntityIndex(sets, chronologicalOrder(when));
+  const finder = new CandidateFinder(sets, index);
 
   const refinements: DateRefinement[] = [];
   extractions.forEach((article, i) => {
     if (article.date?.basis === "front-matter" || article.date?.precision === "day") return;
     let best: { j: number; score: number } | null = null;
-    for (const j of candidatesFor(i, sets, index, MAX_POSTINGS)) {
+    for (const j of finder.candidatesFor(i)) {
       const other = extractions[j]!.date;
       if (!other) continue;
       if (article.date && PRECISION_RANK[other.precision] <= PRECISION_RANK[article.date.precision]) continue;
@@ -50,7 +55,7 @@ export function refineDatesAcrossArticles(extractions: ArticleExtraction[], ids:
       const inside = intersect(article.dateBounds, [span]);
       if (inside.length !== 1 || inside[0]!.start !== span.start || inside[0]!.end !== span.end) continue;
       const { score } = overlap(sets[i]!, sets[j]!, index.idf);
-      if (score >= SAME_EVENT_SIMILARITY && (!best || score > best.score)) best = { j, score };
+      if (score >= SAME_EVENT_SIMILARITY && (!best || score > best.score || (score === best.score && ids[j]! < ids[best.j]!))) best = { j, score };
     }
     if (!best) return;
     const other = extractions[best.j]!;

@@ -10,8 +10,16 @@
  * - they share at least one entity;
  * - their keys (stems of what happened) overlap: at least MIN_SHARED_KEYS in
  *   common, or a Jaccard index of at least MIN_JACCARD.
- * Matching is transitive (union–find). Candidates are only compared inside a
- * year and an entity (bucketing), never all pairs of the archive.
+ * Matching is transitive (union–find). Compatible dates are equal or one
+ * contains the other, so a report is compared only with the reports naming
+ * one of its entities at the same date value or at a value containing its
+ * own (the day's week, month, quarter, half, season and year, inside its
+ * year), coarser dates first; never all pairs of the archive. At most
+ * MAX_COMPARED of the latest such reports are compared per entity and date
+ * value, which keeps the cost linear when one entity is in thousands of
+ * reports of one year; the trade-off: a report whose only matching
+ * counterpart is further back than that in such a crowded list, and not
+ * joined to it through any other report, stays a separate event.
  *
  * Keys are compared after folding synonyms (src/extract/events/synonyms.ts),
  * so "a reçu une récompense" and "reçoit une médaille" share their keys.
@@ -47,6 +55,8 @@ const MIN_JACCARD = 0.34;
 const ID_KEYS = 3;
 const ID_ENTITIES = 2;
 const ID_MAX_LENGTH = 80;
+/** Reports compared per entity and date value (the latest placed). */
+const MAX_COMPARED = 48;
 
 // ---------------------------------------------------------------------------
 // Dates as intervals
@@ -79,7 +89,17 @@ const PARTS_OF_DAY: Record<string, [string, string]> = {
   DT: ["08:00", "17:59"],
 };
 
+const intervals = new Map<string, Interval | null>();
+
+/** The stretch of time a TIMEX3 value covers (memoised: sorting the
+ * timeline asks for the same values again and again). */
 export function intervalOf(value: string): Interval | null {
+  let known = intervals.get(value);
+  if (known === undefined) intervals.set(value, (known = parseInterval(value)));
+  return known;
+}
+
+function parseInterval(value: string): Interval | null {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2})(?::\d{2})?|T(MO|MI|AF|EV|NI|DT))?$/.exec(value))) {
     const day = `${m[1]}-${m[2]}-${m[3]}`;
@@ -170,20 +190,56 @@ function keysMatch(a: Set<string>, b: Set<string>): boolean {
   return shared >= MIN_SHARED_KEYS || shared / (a.size + b.size - shared) >= MIN_JACCARD;
 }
 
-function sameEvent(a: Report, b: Report): boolean {
-  if (!datesCompatible(a.event.date, b.event.date)) return false;
-  let shareEntity = false;
-  for (const e of a.entities) if (b.entities.has(e)) shareEntity = true;
-  return shareEntity && keysMatch(a.keys, b.keys);
-}
-
 /** Bucket of a report: its year, or the value itself for decades, centuries
  * and forms not understood (those only meet their equals). */
-function bucketOf(date: EventDate): string {
-  const i = intervalOf(date.value);
+function bucketOf(value: string): string {
+  const i = intervalOf(value);
   if (i && i.start.slice(0, 4) === i.end.slice(0, 4)) return i.start.slice(0, 4);
-  if (i && /-WI$/.test(date.value)) return date.value.slice(0, 4);
-  return `~${date.value}`;
+  if (i && /-WI$/.test(value)) return value.slice(0, 4);
+  return `~${value}`;
+}
+
+const containing = new Map<string, string[]>();
+
+/** The date values, inside the same year bucket, whose span strictly
+ * contains this one: for 2021-01-14T09:30, 2021-01-14TMO, 2021-01-14, 2021-W02,
+ * 2021-01, 2021-Q1, 2021-H1, 2021. Memoised: values repeat across reports. */
+export function containingValues(value: string): string[] {
+  let known = containing.get(value);
+  if (known) return known;
+  known = [];
+  const own = intervalOf(value);
+  const bucket = bucketOf(value);
+  if (own && !bucket.startsWith("~")) {
+    const day = own.start.slice(0, 10);
+    const year = day.slice(0, 4);
+    const month = Number(day.slice(5, 7));
+    const date = new Date(`${day}T00:00:00Z`);
+    // ISO week: the Thursday of the week decides its year.
+    const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * 86_400_000);
+    const weekYear = thursday.getUTCFullYear();
+    const week = 1 + Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / (7 * 86_400_000));
+    const candidates = [
+      ...Object.keys(PARTS_OF_DAY).map((p) => `${day}T${p}`),
+      day,
+      `${pad(weekYear, 4)}-W${pad(week)}`,
+      day.slice(0, 7),
+      `${year}-Q${Math.ceil(month / 3)}`,
+      `${year}-H${month <= 6 ? 1 : 2}`,
+      ...Object.keys(SEASONS).map((season) => `${year}-${season}`),
+      year,
+    ];
+    for (const candidate of candidates) {
+      if (candidate === value) continue;
+      const span = intervalOf(candidate);
+      if (!span || span.start > own.start || own.end > span.end) continue;
+      if (span.start === own.start && span.end === own.end) continue;
+      if (bucketOf(candidate) !== bucket) continue;
+      known.push(candidate);
+    }
+  }
+  containing.set(value, known);
+  return known;
 }
 
 function countInto(counts: Map<string, number>, values: Iterable<string>): void {
@@ -219,7 +275,7 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
     }
   }
 
-  // 2. Union–find over candidate pairs: same year bucket, same entity.
+  // 2. Union–find over candidate pairs: same entity, same or containing date.
   const parent = reports.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -233,22 +289,36 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  const buckets = new Map<string, number[]>();
-  reports.forEach((r, i) => {
-    for (const entity of r.entities) {
-      const key = `${bucketOf(r.event.date)}\u0000${entity}`;
-      const list = buckets.get(key) ?? [];
-      list.push(i);
-      buckets.set(key, list);
-    }
+  // Coarser dates first, so that a report meets every earlier report whose
+  // date contains its own; then by publication, a deterministic order.
+  const order = reports.map((_, i) => i);
+  order.sort((x, y) => {
+    const a = reports[x]!;
+    const b = reports[y]!;
+    return cmp(b.width, a.width) || cmp(a.published, b.published) || cmp(a.articleId, b.articleId) || a.event.start - b.event.start || x - y;
   });
-  for (const list of buckets.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const a = list[x]!;
-        const b = list[y]!;
-        if (find(a) !== find(b) && sameEvent(reports[a]!, reports[b]!)) union(a, b);
+  /** `<date value> NUL <entity>` → reports already placed, in processing order. */
+  const placed = new Map<string, number[]>();
+  for (const r of order) {
+    const report = reports[r]!;
+    const value = report.event.date.value;
+    const values = [value, ...containingValues(value)];
+    for (const entity of report.entities) {
+      for (const v of values) {
+        const list = placed.get(`${v}\u0000${entity}`);
+        if (!list) continue;
+        // Dates are compatible and the entity shared by construction.
+        for (let k = list.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARED; k--, compared++) {
+          const other = list[k]!;
+          if (find(r) !== find(other) && keysMatch(report.keys, reports[other]!.keys)) union(r, other);
+        }
       }
+    }
+    for (const entity of report.entities) {
+      const key = `${value}\u0000${entity}`;
+      const list = placed.get(key);
+      if (list) list.push(r);
+      else placed.set(key, [r]);
     }
   }
 

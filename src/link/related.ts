@@ -16,20 +16,20 @@
  * A link needs real common ground: at least one shared event, or at least
  * MIN_SHARED_ENTITIES shared entities. A shared topic only adds to a score,
  * it never makes a link alone. Newer and older articles are both candidates.
- * Candidates come from the entity postings and the timeline, never from all
- * pairs, so the cost follows the archive's links, not its size squared.
+ * Candidates come from the entity postings and the timeline's events, never
+ * from all pairs, with a bounded number per article (CandidateFinder in
+ * similarity.ts: common entities and events reported by many articles
+ * propose only the articles nearest in time), so the cost grows linearly
+ * with the archive.
  */
 import type { Archive } from "../types.ts";
-import { buildEntityIndex, candidatesFor, overlap } from "./similarity.ts";
+import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlap } from "./similarity.ts";
 
 export const WEIGHTS = { entities: 0.7, events: 0.2, topic: 0.1 };
 /** Below this the link is too weak to show. */
 export const MIN_SCORE = 0.25;
 export const MIN_SHARED_ENTITIES = 2;
 export const MAX_RELATED = 5;
-/** Entities in more articles than this do not propose candidates (they
- * still count in the score of candidates found otherwise). */
-const MAX_POSTINGS = 500;
 
 export interface RelatedArticle {
   id: string;
@@ -46,7 +46,9 @@ type RelatedInput = Pick<Archive, "articles" | "timeline">;
 export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map<string, RelatedArticle[]> {
   const { articles } = archive;
   const sets = articles.map((a) => new Set(a.mentions.map((m) => m.entity)));
-  const index = buildEntityIndex(sets);
+  const order = chronologicalOrder(articles.map((a) => ({ id: a.id, date: a.date?.value ?? null })));
+  const index = buildEntityIndex(sets, order);
+  const byEntities = new CandidateFinder(sets, index);
   const position = new Map(articles.map((a, i) => [a.id, i]));
 
   const eventsOf: Array<Set<string>> = articles.map(() => new Set());
@@ -56,12 +58,14 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
       if (i !== undefined) eventsOf[i]!.add(event.id);
     }
   }
-  const eventArticles = new Map(archive.timeline.map((e) => [e.id, e.articles.map((id) => position.get(id)).filter((i): i is number => i !== undefined)]));
+  // Events propose candidates the same way entities do: an event many
+  // articles report proposes those nearest in time.
+  const byEvents = new CandidateFinder(eventsOf, buildEntityIndex(eventsOf, order));
 
   const result = new Map<string, RelatedArticle[]>();
   articles.forEach((article, i) => {
-    const candidates = new Set(candidatesFor(i, sets, index, MAX_POSTINGS));
-    for (const eventId of eventsOf[i]!) for (const j of eventArticles.get(eventId) ?? []) if (j !== i) candidates.add(j);
+    const candidates = new Set(byEntities.candidatesFor(i));
+    if (eventsOf[i]!.size > 0) for (const j of byEvents.candidatesFor(i)) candidates.add(j);
 
     const found: RelatedArticle[] = [];
     for (const j of candidates) {

@@ -15,7 +15,7 @@
  * always gives the same threads.
  */
 import { slugify } from "../extract/text/index.ts";
-import { buildEntityIndex, candidatesFor, overlap } from "./similarity.ts";
+import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlap } from "./similarity.ts";
 
 export interface ThreadInput {
   id: string;
@@ -49,8 +49,6 @@ export const THREAD_SIMILARITY = 0.5;
 export const THREAD_SIMILARITY_WITH_EVENT = 0.25;
 /** Reports of one story further apart than this are different stories. */
 export const THREAD_MAX_GAP_DAYS = 400;
-/** Entities in more articles than this are background, not a story's actors. */
-const MAX_POSTINGS = 500;
 
 function days(value: string): number {
   const [y, m = "07", d = "15"] = value.split("-");
@@ -62,10 +60,17 @@ export function closeInTime(a: string | null, b: string | null): boolean {
   return Math.abs(days(a) - days(b)) <= THREAD_MAX_GAP_DAYS;
 }
 
-/** Why two articles are tied, or null when they are not. */
-export function storyTie(a: ThreadInput, b: ThreadInput, idf: Map<string, number>): { score: number; shared: string[] } | null {
+/** Why two articles are tied, or null when they are not. `sets` are the
+ * articles' entity ids when the caller already has them as sets. */
+export function storyTie(
+  a: ThreadInput,
+  b: ThreadInput,
+  idf: Map<string, number>,
+  sets?: [Set<string>, Set<string>],
+): { score: number; shared: string[] } | null {
   if (!closeInTime(a.date, b.date)) return null;
-  const { score, shared } = overlap(new Set(a.entities.keys()), new Set(b.entities.keys()), idf);
+  const [setA, setB] = sets ?? [new Set(a.entities.keys()), new Set(b.entities.keys())];
+  const { score, shared } = overlap(setA, setB, idf);
   const sharedEvent = a.events.some((e) => b.events.includes(e));
   const sharedTopic = a.topics.some((t) => b.topics.includes(t));
   if (sharedEvent ? score < THREAD_SIMILARITY_WITH_EVENT : !sharedTopic || score < THREAD_SIMILARITY) return null;
@@ -79,12 +84,25 @@ function chronological(a: ThreadInput, b: ThreadInput): number {
   return a.id.localeCompare(b.id);
 }
 
+/** IDF-weighted mention counts of the members' entities, and how many
+ * members name each: one pass over the members. */
+function entityWeights(members: ThreadInput[], idf: Map<string, number>): { weight: Map<string, number>; naming: Map<string, number> } {
+  const weight = new Map<string, number>();
+  const naming = new Map<string, number>();
+  for (const m of members) {
+    for (const [id, count] of m.entities) {
+      weight.set(id, (weight.get(id) ?? 0) + count * (idf.get(id) ?? 0));
+      naming.set(id, (naming.get(id) ?? 0) + 1);
+    }
+  }
+  return { weight, naming };
+}
+
 /** A readable, stable id for a new thread: its founder's key entities and year. */
 function threadIdFor(founder: ThreadInput, members: ThreadInput[], idf: Map<string, number>, taken: Set<string>): string {
-  const weight = new Map<string, number>();
-  for (const m of members) for (const [id, count] of m.entities) weight.set(id, (weight.get(id) ?? 0) + count * (idf.get(id) ?? 0));
+  const { weight, naming } = entityWeights(members, idf);
   const shared = [...weight]
-    .filter(([id]) => members.filter((m) => m.entities.has(id)).length >= Math.min(2, members.length))
+    .filter(([id]) => naming.get(id)! >= Math.min(2, members.length))
     .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
     .slice(0, 2)
     .map(([id]) => id);
@@ -101,7 +119,8 @@ export function buildThreads(
 ): { threads: Thread[]; registry: ThreadRegistry } {
   const byId = new Map(inputs.map((a) => [a.id, a]));
   const sets = inputs.map((a) => new Set(a.entities.keys()));
-  const index = buildEntityIndex(sets);
+  const index = buildEntityIndex(sets, chronologicalOrder(inputs));
+  const finder = new CandidateFinder(sets, index);
   const position = new Map(inputs.map((a, i) => [a.id, i]));
 
   // Existing threads keep their members that are still in the archive.
@@ -120,9 +139,9 @@ export function buildThreads(
   for (const article of pending) {
     const i = position.get(article.id)!;
     let best: { key: string; isNew: boolean; score: number } | null = null;
-    for (const j of candidatesFor(i, sets, index, MAX_POSTINGS)) {
+    for (const j of finder.candidatesFor(i)) {
       const other = inputs[j]!;
-      const tie = storyTie(article, other, index.idf);
+      const tie = storyTie(article, other, index.idf, [sets[i]!, sets[j]!]);
       if (!tie) continue;
       const existing = threadOf.get(other.id);
       const fresh = provisionalOf.get(other.id);
@@ -166,10 +185,9 @@ export function buildThreads(
     if (articleIds.length < 2) continue;
     const articles = articleIds.map((a) => byId.get(a)!).sort(chronological);
     const events = [...new Set(articles.flatMap((a) => a.events))].sort((x, y) => (eventRank.get(x) ?? 0) - (eventRank.get(y) ?? 0));
-    const weight = new Map<string, number>();
-    for (const a of articles) for (const [e, count] of a.entities) weight.set(e, (weight.get(e) ?? 0) + count * (index.idf.get(e) ?? 0));
+    const { weight, naming } = entityWeights(articles, index.idf);
     const entities = [...weight]
-      .filter(([e]) => articles.filter((a) => a.entities.has(e)).length >= 2)
+      .filter(([e]) => naming.get(e)! >= 2)
       .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
       .map(([e]) => e);
     threads.push({ id, articles: articles.map((a) => a.id), events, entities });
