@@ -193,6 +193,9 @@ describe("names with their heads, cues and models", () => {
     assert.ok(m.includes("Vésubie|place"), m.join(" ; "));
     assert.ok(m.includes("Mar Khayel|place"), m.join(" ; "));
     assert.ok(m.includes("Ouzaï|place"), m.join(" ; "));
+    // A comma is an apposition, not a coordination.
+    const a = mentions("Le maire de Lyon, Romuald Tessier, a inauguré la ligne.");
+    assert.ok(!a.includes("Romuald Tessier|place"), a.join(" ; "));
   });
   test("hyphenated given names, a role then a comma then the name", () => {
     const m = mentions("« Rien n’est joué », estime son directeur général, Pierre-Henri Daveluy. Selon l’entraîneuse Anne-Claire Bodin, tout reste possible.");

@@ -499,7 +499,8 @@ function classifyRun(units: Unit[], toks: Tok[], text: string, lowerSeen: Set<st
   return c("other", "capitalised");
 }
 
-const COORDINATORS = new Set(["et", "ou", ","]);
+// Not the comma: "le maire de Lyon, Grégory Doucet," is an apposition.
+const COORDINATORS = new Set(["et", "ou"]);
 
 /** "les quartiers de Hamra et d’Achrafieh", "Bpifrance et le fonds Balderton
  * Capital": a name with no cue of its own, coordinated with a typed name of
