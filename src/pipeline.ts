@@ -127,7 +127,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const refinements = refineDatesAcrossArticles(extractions, assignArticleIds(extractions));
   const again = await extractAll(
     refinements.map((r) => extracted[r.index]!),
-    { cacheDir: options.cacheDir ?? null, workers: 0 },
+    // As many as half the articles of a large archive can be re-dated: they
+    // are shared out to workers like the first extraction (cached too).
+    { cacheDir: options.cacheDir ?? null, workers: options.workers },
     (i) => ({ assignedDate: refinements[i]!.date }),
   );
   again.results.forEach((result, i) => {

@@ -75,7 +75,7 @@ async function round(docs: SourceDocument[], cached: ArticleExtraction[]): Promi
   t = performance.now();
   const again = await extractAll(
     refinements.map((r) => docs[r.index]!),
-    { cacheDir: null, workers: 0 },
+    { cacheDir: null },
     (i) => ({ assignedDate: refinements[i]!.date }),
   );
   again.results.forEach((r, i) => {

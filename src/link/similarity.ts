@@ -18,11 +18,12 @@
  *   are told close in time, so the neighbours are where its other reports
  *   are;
  * - the proposals are summed per article, weighted by the entities' rarity,
- *   and only the MAX_CANDIDATES with the most shared weight are kept.
+ *   into the overlap coefficient below, and only the MAX_CANDIDATES with the
+ *   highest are kept (ties: nearest in time).
  * The trade-off: two articles whose only common ground is entities frequent
  * in the archive, and that lie more than POSTINGS_WINDOW reports of each of
  * those entities apart, are never compared; neither is a pair when more than
- * MAX_CANDIDATES others share more weight with the article. An article that
+ * MAX_CANDIDATES others overlap more with the article. An article that
  * shares a rare entity with another always meets it.
  */
 
@@ -99,6 +100,8 @@ function lowerBound(list: number[], rank: Int32Array, target: number): number {
  */
 export class CandidateFinder {
   private readonly weight: Float64Array;
+  /** Each article's own IDF weight, the denominator of `overlap`. */
+  private readonly total: Float64Array;
   private readonly touched: number[] = [];
 
   constructor(
@@ -107,6 +110,10 @@ export class CandidateFinder {
     private readonly limits: { window?: number; maxCandidates?: number } = {},
   ) {
     this.weight = new Float64Array(sets.length);
+    this.total = new Float64Array(sets.length);
+    sets.forEach((set, i) => {
+      for (const id of set) this.total[i]! += index.idf.get(id) ?? 0;
+    });
   }
 
   /**
@@ -139,6 +146,10 @@ export class CandidateFinder {
       for (let k = from; k < to; k++) add(list[k]!, w);
     }
     const own = rank[i]!;
+    const mine = this.total[i]!;
+    // The overlap coefficient the callers score by, from the entities seen
+    // here (exact unless a common entity's window left the pair out).
+    for (const j of touched) weight[j] = weight[j]! / Math.max(Number.EPSILON, Math.min(mine, this.total[j]!));
     // Negative when a is the better candidate.
     const compare = (a: number, b: number): number =>
       weight[b]! - weight[a]! || Math.abs(rank[a]! - own) - Math.abs(rank[b]! - own) || a - b;

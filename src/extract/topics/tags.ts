@@ -115,14 +115,23 @@ export function tagName(entity: TagEntity): string {
   return entity.surfaces.find((s) => /^\p{Lu}[\p{Lu}\p{N}&-]{1,7}$/u.test(s)) ?? entity.name;
 }
 
-const lower = (token: Token | undefined): string => (token ? token.text.toLowerCase().replace(/’/g, "'") : "");
+const lower = (token: Token): string => token.text.toLowerCase().replace(/’/g, "'");
 
-/** How a word is used at one occurrence, from the tokens around it. */
-function usageAt(tokens: Token[], i: number, norm: string): { noun: boolean; verb: boolean; passive: boolean } {
-  const prev = lower(tokens[i - 1]);
-  const prev2 = lower(tokens[i - 2]);
-  const next = lower(tokens[i + 1]);
-  const afterDeterminer = DETERMINERS.has(prev) || (PRENOMINAL.has(normaliseTerm(prev)) && DETERMINERS.has(prev2));
+/** normaliseTerm, remembered during one computeTags call (the same words
+ * come back in every article; cleared after, so nothing grows across builds). */
+const normalisedWords = new Map<string, string>();
+function normalised(word: string): string {
+  let norm = normalisedWords.get(word);
+  if (norm === undefined) normalisedWords.set(word, (norm = normaliseTerm(word)));
+  return norm;
+}
+
+/** How a word is used at one occurrence, from the (lowercased) tokens around it. */
+function usageAt(lowered: string[], i: number, norm: string): { noun: boolean; verb: boolean; passive: boolean } {
+  const prev = lowered[i - 1] ?? "";
+  const prev2 = lowered[i - 2] ?? "";
+  const next = lowered[i + 1] ?? "";
+  const afterDeterminer = DETERMINERS.has(prev) || (DETERMINERS.has(prev2) && PRENOMINAL.has(normalised(prev)));
   const afterPreposition = NOUN_PREPOSITIONS.has(prev) && !INFINITIVE.test(norm);
   return {
     noun: afterDeterminer || afterPreposition,
@@ -208,7 +217,7 @@ function bump(map: Map<string, Usage>, key: string, u: { noun: boolean; verb: bo
 
 /** True when a single word may be a tag, by how this article uses it. */
 function nounLike(shown: string, usage: Usage | undefined): boolean {
-  const norm = normaliseTerm(shown);
+  const norm = normalised(shown);
   if (IDIOM.has(norm) || PRENOMINAL.has(norm) || ROLE.has(norm)) return false;
   // A name the entity recogniser did not know ("Huawei", "OTAN") takes no determiner.
   if (/^\p{Lu}/u.test(shown)) return !usage || usage.verb <= usage.noun;
@@ -226,6 +235,21 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
   const surfaces = new Map<string, Map<string, number>>();
   const perDoc: DocTerms[] = [];
 
+  // Entity names repeat from article to article: their keys and words are
+  // computed once per build, not once per article.
+  const keyOfName = new Map<string, string>();
+  const nameKey = (name: string): string => {
+    let key = keyOfName.get(name);
+    if (key === undefined) keyOfName.set(name, (key = tagKey(name)));
+    return key;
+  };
+  const wordsOfName = new Map<string, string[]>();
+  const nameWordsOf = (name: string): string[] => {
+    let list = wordsOfName.get(name);
+    if (list === undefined) wordsOfName.set(name, (list = contentTerms(name, { generic: true }).map((t) => t.norm)));
+    return list;
+  };
+
   const see = (key: string, surface: string): void => {
     let forms = surfaces.get(key);
     if (!forms) surfaces.set(key, (forms = new Map()));
@@ -236,9 +260,8 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
     const entities = doc.entities ?? [];
     for (const e of entities) if (e.mentions > 0) entityDf.set(e.id, (entityDf.get(e.id) ?? 0) + 1);
     const names = nameIndex(entities);
-    const nameWords = new Set(
-      entities.flatMap((e) => [...e.surfaces, e.name]).flatMap((n) => contentTerms(n, { generic: true }).map((t) => t.norm)),
-    );
+    const nameWords = new Set<string>();
+    for (const e of entities) for (const n of [...e.surfaces, e.name]) for (const w of nameWordsOf(n)) nameWords.add(w);
 
     const tf = new Map<string, number>();
     const seen = new Map<string, number>();
@@ -252,23 +275,29 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
     const add = (raw: string, weight: number): Set<string> => {
       const { text, found } = blankNames(raw, names);
       const tokens = tokenize(text);
+      const lowered = tokens.map(lower);
       const tokenAt = new Map<number, number>();
       tokens.forEach((t, i) => tokenAt.set(t.start, i));
       const terms = contentTerms(text);
+      // Usage of the previous term, when it was usable: a phrase's first word.
+      let previous: ReturnType<typeof usageAt> | null = null;
       for (let i = 0; i < terms.length; i++) {
         const t = terms[i]!;
-        if (!usable(t)) continue;
+        if (!usable(t)) {
+          previous = null;
+          continue;
+        }
         const at = tokenAt.get(t.start) ?? -1;
-        const u = usageAt(tokens, at, t.norm);
+        const u = usageAt(lowered, at, t.norm);
         count(t.stem, weight, t.surface);
         bump(usage, t.stem, u);
         const prev = terms[i - 1];
-        if (prev && t.adjacent && usable(prev)) {
+        if (prev && t.adjacent && previous) {
           const key = `${prev.stem} ${t.stem}`;
           count(key, weight, text.slice(prev.start, t.end));
-          const first = usageAt(tokens, tokenAt.get(prev.start) ?? -1, prev.norm);
-          bump(phraseUsage, key, { noun: first.noun, verb: first.verb || u.verb, passive: u.passive });
+          bump(phraseUsage, key, { noun: previous.noun, verb: previous.verb || u.verb, passive: u.passive });
         }
+        previous = u;
       }
       return found;
     };
@@ -319,7 +348,7 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
 
     const entities = doc.entities ?? [];
     const entityByKey = new Map<string, TagEntity>();
-    for (const e of entities) for (const name of [e.name, ...e.surfaces]) entityByKey.set(tagKey(name), e);
+    for (const e of entities) for (const name of [e.name, ...e.surfaces]) entityByKey.set(nameKey(name), e);
     const shownEntities = new Set<string>();
 
     for (const extra of doc.extraTags) {
@@ -344,7 +373,7 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
     let entityTags = shownEntities.size;
     for (const c of entityCandidates) {
       if (chosen.length >= max || entityTags >= MAX_ENTITY_TAGS) break;
-      const key = tagKey(c.entity.name);
+      const key = nameKey(c.entity.name);
       // Already said by an editor's tag ("smartphones Xiaomi" says Xiaomi).
       if (keys.has(key) || key.split(" ").every((s) => usedBy.has(s))) continue;
       fix(key, c.shown);
@@ -356,18 +385,18 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
       if ((seen.get(key) ?? 0) < MIN_TF || keys.has(key)) continue;
       const shown = displayOf(key);
       const parts = shown.split(/\s+/u);
-      if (parts.some((p) => nameWords.has(normaliseTerm(p)))) continue;
+      if (parts.some((p) => nameWords.has(normalised(p)))) continue;
       const phrase = key.includes(" ");
       if (phrase) {
         const u = phraseUsage.get(key);
         const [head, tail] = [parts[0]!, parts[parts.length - 1]!];
         const headUsage = usage.get(key.split(" ")[0]!);
-        if (!u || ROLE.has(normaliseTerm(head)) || ROLE.has(normaliseTerm(tail))) continue;
+        if (!u || ROLE.has(normalised(head)) || ROLE.has(normalised(tail))) continue;
         // Begins with a noun: this phrase, or its first word elsewhere, comes after a determiner.
         if (u.noun === 0 && !(headUsage && headUsage.noun > 0 && headUsage.verb <= headUsage.noun)) continue;
-        if (IDIOM.has(normaliseTerm(head)) && u.noun === 0) continue;
+        if (IDIOM.has(normalised(head)) && u.noun === 0) continue;
         // Ends with a verb: conjugated, or a participle with its agent ("remise par").
-        if (CONJUGATED.test(normaliseTerm(tail)) || u.passive > 0 || u.verb > u.noun) continue;
+        if (CONJUGATED.test(normalised(tail)) || u.passive > 0 || u.verb > u.noun) continue;
       } else if (!nounLike(shown, usage.get(key))) {
         continue;
       }
@@ -401,5 +430,6 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
       chosen.map((c) => c.shown),
     );
   });
+  normalisedWords.clear();
   return out;
 }
