@@ -44,7 +44,7 @@ export function refineDatesAcrossArticles(extractions: ArticleExtraction[], ids:
   const refinements: DateRefinement[] = [];
   extractions.forEach((article, i) => {
     if (article.date?.basis === "front-matter" || article.date?.precision === "day") return;
-    let best: { j: number; score: number } | null = null;
+    let best: { j: number; score: number; weight: number } | null = null;
     for (const j of finder.candidatesFor(i)) {
       const other = extractions[j]!.date;
       if (!other) continue;
@@ -54,8 +54,12 @@ export function refineDatesAcrossArticles(extractions: ArticleExtraction[], ids:
       if (!span) continue;
       const inside = intersect(article.dateBounds, [span]);
       if (inside.length !== 1 || inside[0]!.start !== span.start || inside[0]!.end !== span.end) continue;
-      const { score } = overlap(sets[i]!, sets[j]!, index.idf);
-      if (score >= SAME_EVENT_SIMILARITY && (!best || score > best.score || (score === best.score && ids[j]! < ids[best.j]!))) best = { j, score };
+      const { score, weight } = overlap(sets[i]!, sets[j]!, index.idf);
+      if (score < SAME_EVENT_SIMILARITY) continue;
+      // Equal scores: the article sharing more (rarer) names, then by id.
+      if (!best || score > best.score || (score === best.score && (weight > best.weight || (weight === best.weight && ids[j]! < ids[best.j]!)))) {
+        best = { j, score, weight };
+      }
     }
     if (!best) return;
     const other = extractions[best.j]!;

@@ -67,10 +67,10 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
     const candidates = new Set(byEntities.candidatesFor(i));
     if (eventsOf[i]!.size > 0) for (const j of byEvents.candidatesFor(i)) candidates.add(j);
 
-    const found: RelatedArticle[] = [];
+    const found: Array<RelatedArticle & { weight: number }> = [];
     for (const j of candidates) {
       const other = articles[j]!;
-      const { score: entityPart, shared } = overlap(sets[i]!, sets[j]!, index.idf);
+      const { score: entityPart, shared, weight } = overlap(sets[i]!, sets[j]!, index.idf);
       const sharedEvents = [...eventsOf[i]!].filter((id) => eventsOf[j]!.has(id)).sort();
       if (sharedEvents.length === 0 && shared.length < MIN_SHARED_ENTITIES) continue;
 
@@ -86,10 +86,15 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
         entities: shared.sort((a, b) => (index.idf.get(b) ?? 0) - (index.idf.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)),
         events: sharedEvents,
         sameTopic,
+        weight,
       });
     }
-    found.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-    result.set(article.id, found.slice(0, limit));
+    // Equal scores: the link sharing more (rarer) names first.
+    found.sort((a, b) => b.score - a.score || b.weight - a.weight || (a.id < b.id ? -1 : 1));
+    result.set(
+      article.id,
+      found.slice(0, limit).map(({ weight: _weight, ...link }) => link),
+    );
   });
   return result;
 }

@@ -23,7 +23,7 @@
  * The trade-off: two articles whose only common ground is entities frequent
  * in the archive, and that lie more than POSTINGS_WINDOW reports of each of
  * those entities apart, are never compared; neither is a pair when more than
- * MAX_CANDIDATES others overlap more with the article. An article that
+ * MAX_CANDIDATES others share more weight with the article. An article that
  * shares a rare entity with another always meets it.
  */
 
@@ -63,7 +63,8 @@ export function buildEntityIndex(sets: Array<Set<string>>, order?: number[]): En
   return { postings, idf, rank };
 }
 
-export function overlap(a: Set<string>, b: Set<string>, idf: Map<string, number>): { score: number; shared: string[] } {
+/** Overlap coefficient of two entity sets, the shared ids, and their weight. */
+export function overlap(a: Set<string>, b: Set<string>, idf: Map<string, number>): { score: number; shared: string[]; weight: number } {
   let weightA = 0;
   let weightB = 0;
   let sharedWeight = 0;
@@ -78,7 +79,7 @@ export function overlap(a: Set<string>, b: Set<string>, idf: Map<string, number>
     }
   }
   const smaller = Math.min(weightA, weightB);
-  return { score: smaller === 0 ? 0 : sharedWeight / smaller, shared };
+  return { score: smaller === 0 ? 0 : sharedWeight / smaller, shared, weight: sharedWeight };
 }
 
 /** First position in `list` (sorted by rank) whose rank is at least `target`. */
@@ -100,6 +101,8 @@ function lowerBound(list: number[], rank: Int32Array, target: number): number {
  */
 export class CandidateFinder {
   private readonly weight: Float64Array;
+  /** Overlap coefficient of each touched article with the current one. */
+  private readonly coefficient: Float64Array;
   /** Each article's own IDF weight, the denominator of `overlap`. */
   private readonly total: Float64Array;
   private readonly touched: number[] = [];
@@ -110,6 +113,7 @@ export class CandidateFinder {
     private readonly limits: { window?: number; maxCandidates?: number } = {},
   ) {
     this.weight = new Float64Array(sets.length);
+    this.coefficient = new Float64Array(sets.length);
     this.total = new Float64Array(sets.length);
     sets.forEach((set, i) => {
       for (const id of set) this.total[i]! += index.idf.get(id) ?? 0;
@@ -149,10 +153,19 @@ export class CandidateFinder {
     const mine = this.total[i]!;
     // The overlap coefficient the callers score by, from the entities seen
     // here (exact unless a common entity's window left the pair out).
-    for (const j of touched) weight[j] = weight[j]! / Math.max(Number.EPSILON, Math.min(mine, this.total[j]!));
-    // Negative when a is the better candidate.
+    const { coefficient } = this;
+    // Rounded: sums taken in different orders must not break ties.
+    for (const j of touched) coefficient[j] = Math.round((weight[j]! / Math.max(Number.EPSILON, Math.min(mine, this.total[j]!))) * 1e9) / 1e9;
+    // Negative when a is the better candidate. Shared weight first: the
+    // overlap coefficient alone would put an article naming only two common
+    // entities, both shared, level with the other report of a story (and
+    // common entities are only counted inside their window); then the
+    // coefficient, then the nearest in time.
     const compare = (a: number, b: number): number =>
-      weight[b]! - weight[a]! || Math.abs(rank[a]! - own) - Math.abs(rank[b]! - own) || a - b;
+      Math.round((weight[b]! - weight[a]!) * 1e9) ||
+      coefficient[b]! - coefficient[a]! ||
+      Math.abs(rank[a]! - own) - Math.abs(rank[b]! - own) ||
+      rank[a]! - rank[b]!;
     const found = topK(touched, max, compare);
     for (const j of touched) weight[j] = 0;
     touched.length = 0;
