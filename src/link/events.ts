@@ -297,15 +297,17 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
     const b = reports[y]!;
     return cmp(b.width, a.width) || cmp(a.published, b.published) || cmp(a.articleId, b.articleId) || a.event.start - b.event.start || x - y;
   });
-  /** `<date value> NUL <entity>` → reports already placed, in processing order. */
-  const placed = new Map<string, number[]>();
+  /** entity → date value → reports already placed, in processing order. */
+  const placed = new Map<string, Map<string, number[]>>();
   for (const r of order) {
     const report = reports[r]!;
     const value = report.event.date.value;
-    const values = [value, ...containingValues(value)];
+    const containers = containingValues(value);
     for (const entity of report.entities) {
-      for (const v of values) {
-        const list = placed.get(`${v}\u0000${entity}`);
+      let byValue = placed.get(entity);
+      if (!byValue) placed.set(entity, (byValue = new Map()));
+      for (let v = -1; v < containers.length; v++) {
+        const list = byValue.get(v < 0 ? value : containers[v]!);
         if (!list) continue;
         // Dates are compatible and the entity shared by construction.
         for (let k = list.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARED; k--, compared++) {
@@ -313,12 +315,9 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
           if (find(r) !== find(other) && keysMatch(report.keys, reports[other]!.keys)) union(r, other);
         }
       }
-    }
-    for (const entity of report.entities) {
-      const key = `${value}\u0000${entity}`;
-      const list = placed.get(key);
-      if (list) list.push(r);
-      else placed.set(key, [r]);
+      const own = byValue.get(value);
+      if (own) own.push(r);
+      else byValue.set(value, [r]);
     }
   }
 
