@@ -101,16 +101,25 @@ describe("building the seeds", () => {
     }
   });
 
-  test("the timeline: an axis whose every mark links to an event of the list, years in order", () => {
-    const html = read("chronologie/index.html");
-    const svg = /<svg width="(\d+)" height="(\d+)" viewBox="0 0 \1 \2"[^>]*>([\s\S]*?)<\/svg>/.exec(html);
-    assert.ok(svg, "inline SVG with explicit size");
-    const targets = [...svg[3]!.matchAll(/<a href="#([^"]+)" aria-label="[^"]+">/g)].map((m) => m[1]!);
+  test("the timeline: a page per year listing its events in date order, axes whose every mark leads to a listed event", () => {
     const timeline = ExportTimeline.parse(JSON.parse(read("data/timeline.json")));
-    assert.equal(targets.length, timeline.length);
-    for (const id of targets) assert.ok(html.includes(`<li id="${id}">`), id);
-    const years = [...html.matchAll(/<h2 id="annee-(\d{4})"/g)].map((m) => m[1]!);
-    assert.deepEqual(years, [...years].sort());
+    const front = read("chronologie/index.html");
+    const pageOf = (url: string) => url.split("#")[0]!;
+    const years = [...new Set(timeline.map((e) => pageOf(e.url)))].filter((u) => /^\/chronologie\/\d{4}\/$/.test(u));
+    const linked = [...front.matchAll(/<li><a href="(\/chronologie\/[^"#]+\/)">/g)].map((m) => m[1]!);
+    assert.deepEqual(linked, [...years].sort(), "the front page links every year, in order");
+    for (const page of ["chronologie/", ...new Set(timeline.map((e) => pageOf(e.url).slice(1)))]) {
+      const html = read(`${page}index.html`);
+      const svg = /<svg width="(\d+)" height="(\d+)" viewBox="0 0 \1 \2"[^>]*>([\s\S]*?)<\/svg>/.exec(html);
+      assert.ok(svg, `${page}: inline SVG with explicit size`);
+      for (const [, href] of svg[3]!.matchAll(/<a href="([^"]+)" aria-label="[^"]+">/g)) {
+        const [target, id] = href!.startsWith("#") ? [html, href!.slice(1)] : [readFileSync(fileFor(href!), "utf8"), href!.split("#")[1]!];
+        assert.ok(target.includes(` id="${id}"`), `${page}: axis mark ${href}`);
+      }
+      if (page === "chronologie/") continue;
+      const listed = [...html.matchAll(/<li id="([^"]+)">\s*<p class="when">(?:<time datetime="([^"]+)")?/g)].map((m) => m[1]!);
+      assert.deepEqual(listed, timeline.filter((e) => pageOf(e.url) === `/${page}`).map((e) => e.id), `${page} lists its events in the timeline's order`);
+    }
   });
 
   test("archives: a page per month of each dated article, undated articles listed", () => {

@@ -28,7 +28,7 @@
  * report, and the union of articles, entities and topics.
  *
  * Its id must not change when a later, more precise report joins it (a link
- * to /chronologie/#id keeps working). So it is the id of the *first* report:
+ * to /chronologie/<year>/#id keeps working). So it is the id of the *first* report:
  * the one from the earliest-published article (undated ones last; ties by
  * article id and position), made of the year of the group's coarsest date,
  * that report's entities (sorted, ID_ENTITIES) and its first keys (ID_KEYS).
@@ -38,6 +38,7 @@
  */
 import type { ArticleEvent, EventDate, TimelineEvent } from "../types.ts";
 import { slugify } from "../extract/text/index.ts";
+import { placeOnTimeline } from "./urls.ts";
 import { canonicalKey } from "../extract/events/index.ts";
 
 export interface ArticleEvents {
@@ -374,9 +375,9 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     const id = n === 1 ? base : `${base}-${n}`;
-    return { id, ...rest, url: `/chronologie/#${id}` };
+    return { id, ...rest, url: "" };
   });
 
   timeline.sort((a, b) => compareDates(a.date, b.date) || cmp(a.id, b.id));
-  return timeline;
+  return placeOnTimeline(timeline);
 }

@@ -20,9 +20,15 @@
  *   stay on the last row (the ordered list below remains the full record).
  * - Under each band, a bar whose height is the year's number of events
  *   relative to the busiest year: the density.
+ * - Beyond MAX_MARKS events, one mark per event would make the drawing (and
+ *   the page) grow with the archive: the axis is then aggregated, one bar
+ *   per month whose height is the month's number of events, linking where
+ *   the caller says (a year page of the timeline), so its size is bounded by
+ *   the years covered, not by the number of events.
  */
 import type { EventDate } from "../types.ts";
 import { intervalOf } from "../link/events.ts";
+import { monthName } from "./french.ts";
 
 export const MIN_BAND = 96;
 export const MAX_BAND = 480;
@@ -39,16 +45,23 @@ export const MAX_ROWS = 6;
 const PADDING = 6;
 const DENSITY_MAX = 20;
 
+/** Above this many events, the axis draws months, not events. */
+export const MAX_MARKS = 150;
+const MONTH_BAR_MAX = ROW_HEIGHT * 4;
+
 export interface AxisEvent {
   id: string;
   date: EventDate;
   /** Accessible name of the mark: date and text. */
   label: string;
+  /** Where the mark leads: "#id" when the event is listed on the page. */
+  href: string;
 }
 
 export interface AxisMark {
   id: string;
   label: string;
+  href: string;
   x: number;
   y: number;
   width: number;
@@ -74,6 +87,18 @@ export interface AxisBreak {
   labelX: number;
 }
 
+/** A month of an aggregated axis. */
+export interface AxisMonth {
+  /** "mars 2021 : 34 événements". */
+  label: string;
+  /** Where the bar leads, or null when it is only drawn. */
+  href: string | null;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface AxisLayout {
   width: number;
   height: number;
@@ -82,6 +107,10 @@ export interface AxisLayout {
   bands: AxisBand[];
   breaks: AxisBreak[];
   marks: AxisMark[];
+  /** Month bars, when the axis is aggregated (then `marks` is empty). */
+  months: AxisMonth[];
+  /** Events drawn, one by one or in month bars. */
+  count: number;
   /** Events whose date cannot be placed (left out of the drawing only). */
   unplaced: string[];
   firstYear: string | null;
@@ -104,8 +133,15 @@ export function bandWidth(count: number): number {
   return count === 0 ? EMPTY_BAND : Math.min(MAX_BAND, Math.max(MIN_BAND, count * PER_EVENT));
 }
 
-export function layoutAxis(events: AxisEvent[]): AxisLayout {
-  const placed: Array<{ event: AxisEvent; startYear: number; endYear: number; from: number; to: number; oneDay: boolean }> = [];
+export interface AxisOptions {
+  /** Aggregate above this many events (MAX_MARKS). */
+  maxMarks?: number;
+  /** Link of a month bar of an aggregated axis ("2021", "03"); none by default. */
+  monthHref?: (year: string, month: string) => string | null;
+}
+
+export function layoutAxis(events: AxisEvent[], options: AxisOptions = {}): AxisLayout {
+  const placed: Array<{ event: AxisEvent; startYear: number; endYear: number; from: number; to: number; oneDay: boolean; month: string | null }> = [];
   const unplaced: string[] = [];
   for (const event of events) {
     const interval = intervalOf(event.date.value);
@@ -120,17 +156,24 @@ export function layoutAxis(events: AxisEvent[]): AxisLayout {
       from: yearFraction(interval.start),
       to: yearFraction(interval.end, true),
       oneDay: interval.start.slice(0, 10) === interval.end.slice(0, 10),
+      month: interval.start.slice(0, 7) === interval.end.slice(0, 7) ? interval.start.slice(0, 7) : null,
     });
   }
-  const empty: AxisLayout = { width: 0, height: 0, axisY: 0, labelY: 0, bands: [], breaks: [], marks: [], unplaced, firstYear: null, lastYear: null };
+  const empty: AxisLayout = { width: 0, height: 0, axisY: 0, labelY: 0, bands: [], breaks: [], marks: [], months: [], count: 0, unplaced, firstYear: null, lastYear: null };
   if (placed.length === 0) return empty;
 
   // Events are counted in the year they start.
   const counts = new Map<number, number>();
-  for (const p of placed) counts.set(p.startYear, (counts.get(p.startYear) ?? 0) + 1);
-  const first = Math.min(...placed.map((p) => p.startYear));
-  const last = Math.max(...placed.map((p) => p.endYear));
-  const busiest = Math.max(...counts.values());
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of placed) {
+    counts.set(p.startYear, (counts.get(p.startYear) ?? 0) + 1);
+    first = Math.min(first, p.startYear);
+    last = Math.max(last, p.endYear);
+  }
+  let busiest = 0;
+  for (const count of counts.values()) busiest = Math.max(busiest, count);
+  const aggregated = placed.length > (options.maxMarks ?? MAX_MARKS);
 
   // Horizontal layout: bands and breaks, left to right.
   const bandX = new Map<number, { x: number; width: number }>();
@@ -157,6 +200,33 @@ export function layoutAxis(events: AxisEvent[]): AxisLayout {
   }
   const totalWidth = Math.ceil(x + PADDING);
 
+  if (aggregated) {
+    // Events known to the month or finer, counted in the month they start;
+    // those known only to the year (or coarser) are in the band's density.
+    const perMonth = new Map<string, number>();
+    for (const p of placed) if (p.month) perMonth.set(p.month, (perMonth.get(p.month) ?? 0) + 1);
+    let busiestMonth = 1;
+    for (const count of perMonth.values()) busiestMonth = Math.max(busiestMonth, count);
+    const baseY = PADDING + MONTH_BAR_MAX;
+    const months: AxisMonth[] = [...perMonth]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([key, count]) => {
+        const band = bandX.get(Number(key.slice(0, 4)))!;
+        const slot = (band.width - 4) / 12;
+        const height = Math.max(2, round((count / busiestMonth) * MONTH_BAR_MAX));
+        const month = key.slice(5, 7);
+        return {
+          label: `${monthName(Number(month))} ${key.slice(0, 4)} : ${count} événement${count > 1 ? "s" : ""}`,
+          href: options.monthHref?.(key.slice(0, 4), month) ?? null,
+          x: round(band.x + 2 + (Number(month) - 1) * slot + 1),
+          y: round(baseY - height),
+          width: round(Math.max(1, slot - 2)),
+          height,
+        };
+      });
+    return finish(totalWidth, baseY - PADDING + 2, bands, breaks, [], months, placed.length, unplaced, first, last);
+  }
+
   // Marks: horizontal extent, then rows so that marks do not overlap.
   const spans = placed
     .map((p) => {
@@ -179,21 +249,39 @@ export function layoutAxis(events: AxisEvent[]): AxisLayout {
     let row = rowEnds.findIndex((end) => end + 2 <= left);
     if (row < 0) row = rowEnds.length < MAX_ROWS ? rowEnds.length : MAX_ROWS - 1;
     rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, right);
-    return { id: event.id, label: event.label, x: round(left), y: PADDING + row * ROW_HEIGHT, width: round(right - left), height: MARK_SIZE };
+    return { id: event.id, label: event.label, href: event.href, x: round(left), y: PADDING + row * ROW_HEIGHT, width: round(right - left), height: MARK_SIZE };
   });
 
   const rows = Math.max(1, rowEnds.length);
-  const axisY = PADDING + rows * ROW_HEIGHT + 2;
+  return finish(totalWidth, rows * ROW_HEIGHT, bands, breaks, marks, [], placed.length, unplaced, first, last);
+}
+
+/** Vertical layout under the drawing area (`drawn` pixels high): axis line, density bars, year labels. */
+function finish(
+  width: number,
+  drawn: number,
+  bands: Array<Omit<AxisBand, "barY">>,
+  breaks: AxisBreak[],
+  marks: AxisMark[],
+  months: AxisMonth[],
+  count: number,
+  unplaced: string[],
+  first: number,
+  last: number,
+): AxisLayout {
+  const axisY = PADDING + drawn + 2;
   const densityBottom = axisY + 4 + DENSITY_MAX;
   const labelY = densityBottom + 14;
   return {
-    width: totalWidth,
+    width,
     height: labelY + PADDING,
     axisY,
     labelY,
     bands: bands.map((b) => ({ ...b, barY: round(densityBottom - b.barHeight) })),
     breaks,
     marks,
+    months,
+    count,
     unplaced,
     firstYear: String(first),
     lastYear: String(last),

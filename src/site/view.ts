@@ -3,10 +3,15 @@
  * French labels, cross-references resolved to {name, url} pairs, pages of
  * long lists, the timeline axis. Templates only loop and print; every
  * decision is made here, in tested TypeScript.
+ *
+ * Every list a page prints is bounded (RECENT_EVENTS, ARTICLE_EVENTS…) and
+ * the views carry only what templates print: a page's size must not grow
+ * with the archive, or rendering grows quadratically.
  */
 import type { Archive, ArchiveEntity, ArchiveTopic, Article, EntityType, TimelineEvent } from "../types.ts";
+import { intervalOf } from "../link/events.ts";
 import { toExport, type ArchiveExport } from "../link/export.ts";
-import { urls, ENTITY_FOLDERS } from "../link/urls.ts";
+import { urls, ENTITY_FOLDERS, TIMELINE_PAGE_SIZE, timelineYearOf } from "../link/urls.ts";
 import { relatedArticles, type RelatedArticle } from "../link/related.ts";
 import { loadReferenceEvents } from "../extract/date/evidence.ts";
 import { formatDate, monthName } from "./french.ts";
@@ -75,18 +80,36 @@ export interface ArticleThreadView {
   background: BackgroundItem[];
 }
 
-export interface ThreadView {
+/** A bounded slice of a long list of events, and where the rest is. */
+export interface EventSlice {
+  /** The latest events (at most RECENT_EVENTS), in date order. */
+  events: EventView[];
+  /** How many events there are in all. */
+  eventCount: number;
+  /** The page listing them all, when `events` is not all of them. */
+  eventsUrl: string | null;
+  /** The axis of all the events (aggregated by month when there are many). */
+  axis: AxisLayout;
+}
+
+export interface ThreadView extends EventSlice {
   id: string;
   title: string;
   summary: string;
   url: string;
-  articles: ArticleSummary[];
-  events: EventView[];
-  axis: AxisLayout;
+  articleCount: number;
   entityRefs: Ref[];
 }
 
-export interface ArticleView extends Article {
+/** What an article page prints, and what its head metadata and search
+ * facets read; the extraction's working data (blocks, timexes) stays out. */
+export interface ArticleView
+  extends Pick<
+    Article,
+    "id" | "url" | "source" | "title" | "titleInferred" | "lang" | "date" | "topic" | "tags" | "author" | "sourceUrl" | "credit" | "summary" | "html" | "wordCount" | "mentions" | "thread"
+  > {
+  /** The entities the article mentions, for its JSON-LD and search filters. */
+  entities: ArchiveEntity[];
   dateView: DateView | null;
   people: Ref[];
   organizations: Ref[];
@@ -95,7 +118,9 @@ export interface ArticleView extends Article {
   others: Ref[];
   /** The non-empty lists above, labelled, in reading order. */
   entityGroups: EntityGroup[];
+  /** At most ARTICLE_EVENTS of the article's events, in date order. */
   timeline: EventView[];
+  eventCount: number;
   axis: AxisLayout;
   related: RelatedView[];
   previous: Ref | null;
@@ -103,28 +128,48 @@ export interface ArticleView extends Article {
   threadView: ArticleThreadView | null;
 }
 
-export interface EventView extends TimelineEvent {
+export interface EventView {
+  id: string;
+  /** The event on its year's page of the timeline. */
+  url: string;
+  text: string;
+  date: TimelineEvent["date"];
   dateView: DateView;
   year: string;
+  /** The first EVENT_ENTITIES entities, most cited first, and how many more. */
   entityRefs: Ref[];
+  moreEntities: number;
+  /** The first EVENT_ARTICLES reporting articles, and how many more. */
   articleRefs: Ref[];
+  articleCount: number;
 }
 
-export interface EntityView extends ArchiveEntity {
+export interface EntityView extends ArchiveEntity, EventSlice {
   typeLabel: string;
   /** The index the entity is listed in: "Personnes", "/personnes/". */
   index: { label: string; url: string };
   articleRefs: Array<Ref & { date: DateView | null }>;
-  events: EventView[];
-  axis: AxisLayout;
+  /** At most ALIASES of its other names. */
+  shownAliases: string[];
   coMentioned: Array<Ref & { count: number }>;
+  /** At most QUOTES of its quotes, and how many there are. */
   quotes: Array<{ text: string; article: Ref }>;
+  quoteCount: number;
 }
 
 /** One page of an entity: page 1 carries everything, later pages only more articles. */
 export interface EntityPage {
   entity: EntityView;
   page: Page<Ref & { date: DateView | null }>;
+}
+
+/** A page of the full list of events of an entity, a topic or a thread. */
+export interface EventListPage {
+  /** "Xi Jinping", the subject the events are about. */
+  subject: Ref;
+  /** "Personne", "Thème", "Fil". */
+  kind: string;
+  page: Page<EventView>;
 }
 
 export interface ArchiveGroup {
@@ -144,10 +189,31 @@ export interface ArchivePage {
   up: { label: string; url: string };
 }
 
-export interface TopicView extends ArchiveTopic {
+export interface TopicView extends ArchiveTopic, EventSlice {
   articleRefs: Ref[];
+}
+
+/** Events of a page of a year of the timeline, under month headings. */
+export interface TimelineGroup {
+  label: string;
+  /** Fragment id of the month's first heading on the page ("mois-03"), or null when it continues. */
+  anchor: string | null;
   events: EventView[];
-  axis: AxisLayout;
+}
+
+export interface TimelineYearPage {
+  year: string;
+  /** "2021", or "Autres dates". */
+  label: string;
+  count: number;
+  page: Page<EventView>;
+  groups: TimelineGroup[];
+  /** Where each month of the year starts (page and heading). */
+  months: Array<{ label: string; url: string; count: number }>;
+  /** The year's axis, on its first page. */
+  axis: AxisLayout | null;
+  previous: { label: string; url: string } | null;
+  next: { label: string; url: string } | null;
 }
 
 export interface SiteView {
@@ -158,10 +224,22 @@ export interface SiteView {
   topics: TopicView[];
   topicPages: Array<{ topic: TopicView; page: Page<ArticleSummary> }>;
   threads: ThreadView[];
-  timeline: { years: Array<{ year: string; events: EventView[] }>; events: EventView[]; axis: AxisLayout };
+  threadPages: Array<{ thread: ThreadView; page: Page<ArticleSummary> }>;
+  /** Full event lists of entities, topics and threads with many events. */
+  eventPages: EventListPage[];
+  timeline: {
+    /** The years, with their number of events and their page. */
+    years: Array<{ year: string; label: string; url: string; count: number }>;
+    /** The latest TIMELINE_LATEST events, in date order. */
+    latest: EventView[];
+    count: number;
+    /** The axis of the whole archive, aggregated when long. */
+    axis: AxisLayout;
+    yearPages: TimelineYearPage[];
+  };
   archives: {
     years: Array<{ year: string; url: string; count: number; months: Array<{ month: string; label: string; url: string | null; count: number }> }>;
-    undated: ArticleView[];
+    undated: ArticleSummary[];
     pages: ArchivePage[];
   };
   home: {
@@ -184,12 +262,30 @@ export const TYPE_LABELS: Record<EntityType, { singular: string; plural: string 
   other: { singular: "Autre", plural: "Autres entités" },
 };
 
+// Every list on a page is bounded, so that a page's size does not grow with
+// the archive (the total output then grows linearly); the full lists are on
+// paginated pages.
 export const HOME_LATEST = 8;
 export const HOME_TOP_ENTITIES = 8;
 export const HOME_TIMELINE_EXCERPT = 6;
 export const CO_MENTIONED = 10;
 /** A background box stays short: the latest earlier events of the story. */
 export const BACKGROUND_ITEMS = 5;
+/** Events shown on an entity, topic or thread page (the latest). */
+export const RECENT_EVENTS = 20;
+/** Events per page of an entity's, topic's or thread's full list. */
+export const EVENT_LIST_PAGE_SIZE = 100;
+/** Events shown in an article's "Dans la chronologie". */
+export const ARTICLE_EVENTS = 6;
+/** Latest events on the timeline's front page. */
+export const TIMELINE_LATEST = 20;
+/** Entities and reporting articles named under an event. */
+export const EVENT_ENTITIES = 6;
+export const EVENT_ARTICLES = 2;
+export const QUOTES = 10;
+export const ALIASES = 12;
+/** Actors named on a thread page. */
+export const THREAD_ENTITIES = 8;
 
 /** Values HTML accepts in `<time datetime>`: a year, month, day, week or
  * local date-time. Seasons, quarters and parts of the day fall back to the
@@ -216,7 +312,7 @@ export function relatedReason(related: RelatedArticle, entityName: (id: string) 
 }
 
 /** Newest first; articles without a date come last, by title. */
-export function compareArticles(a: Article, b: Article): number {
+export function compareArticles(a: Pick<Article, "date" | "title">, b: Pick<Article, "date" | "title">): number {
   if (a.date && b.date) return b.date.value.localeCompare(a.date.value) || compareFrench(a.title, b.title);
   if (a.date) return -1;
   if (b.date) return 1;
@@ -233,6 +329,23 @@ export function coverage(values: string[]): string | null {
 }
 
 const typographic = (text: string): string => text.replace(/'/g, "’");
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** The month an event is filed under on its year's page: "03", or "" for
+ * a date that spans more than a month (a year, a quarter, a season). */
+export function eventMonth(value: string): string {
+  const interval = intervalOf(value);
+  if (!interval || interval.start.slice(0, 7) !== interval.end.slice(0, 7)) return "";
+  return interval.start.slice(5, 7);
+}
+
+/** The last `size` items (the latest, for lists in date order). */
+const latest = <T>(list: T[], size: number): T[] => (list.length > size ? list.slice(list.length - size) : list);
 
 export function buildSiteView(archive: Archive): SiteView {
   const entityById = new Map(archive.entities.map((e) => [e.id, e]));
@@ -256,48 +369,84 @@ export function buildSiteView(archive: Archive): SiteView {
     reasons: [],
     basisLabel: null,
   });
+  const dateViews = new Map<string, DateView | null>();
   const articleDate = (article: Article): DateView | null => {
-    if (!article.date) return null;
-    const how = describeDate(article.date, names);
-    return {
-      ...plainDate(article.date.value, article.date.precision),
-      how,
-      reasons: how ? dateReasons(article.date, names) : [],
-      basisLabel: how ? how.split(" : ")[0]! : null,
-    };
+    if (dateViews.has(article.id)) return dateViews.get(article.id)!;
+    let view: DateView | null = null;
+    if (article.date) {
+      const how = describeDate(article.date, names);
+      view = {
+        ...plainDate(article.date.value, article.date.precision),
+        how,
+        reasons: how ? dateReasons(article.date, names) : [],
+        basisLabel: how ? how.split(" : ")[0]! : null,
+      };
+    }
+    dateViews.set(article.id, view);
+    return view;
   };
-  const summaryOf = (article: Article): ArticleSummary => ({
-    ...ref(article),
-    title: article.title,
-    dateView: articleDate(article),
-    topic: article.topic,
-    summary: article.summary,
-  });
+  const summaries = new Map<string, ArticleSummary>();
+  const summaryOf = (article: Article): ArticleSummary => {
+    let summary = summaries.get(article.id);
+    if (!summary) {
+      summary = { ...ref(article), title: article.title, dateView: articleDate(article), topic: article.topic, summary: article.summary };
+      summaries.set(article.id, summary);
+    }
+    return summary;
+  };
+  const articleRefs = new Map(archive.articles.map((a) => [a.id, ref(a)]));
+  const entityRefs = new Map(archive.entities.map((e) => [e.id, ref(e)]));
+  const refsOf = (ids: string[], from: Map<string, Ref>): Ref[] => ids.flatMap((id) => (from.has(id) ? [from.get(id)!] : []));
 
-  const events: EventView[] = archive.timeline.map((event) => ({
-    ...event,
-    dateView: plainDate(event.date.value, event.date.precision),
-    year: event.date.value.slice(0, 4),
-    entityRefs: event.entities.flatMap((id) => (entityById.has(id) ? [ref(entityById.get(id)!)] : [])),
-    articleRefs: event.articles.flatMap((id) => (articleById.has(id) ? [ref(articleById.get(id)!)] : [])),
-  }));
+  const events: EventView[] = archive.timeline.map((event) => {
+    const entities = refsOf(event.entities, entityRefs);
+    const reporters = refsOf(event.articles, articleRefs);
+    return {
+      id: event.id,
+      url: event.url,
+      text: event.text,
+      date: event.date,
+      dateView: plainDate(event.date.value, event.date.precision),
+      year: timelineYearOf(event.date.value),
+      entityRefs: entities.slice(0, EVENT_ENTITIES),
+      moreEntities: Math.max(0, entities.length - EVENT_ENTITIES),
+      articleRefs: reporters.slice(0, EVENT_ARTICLES),
+      articleCount: reporters.length,
+    };
+  });
   const eventById = new Map(events.map((e) => [e.id, e]));
-  const axisOf = (list: EventView[]): AxisLayout =>
-    layoutAxis(list.map((e) => ({ id: e.id, date: e.date, label: `${e.dateView.label} : ${e.text}` })));
+  /** The axis of `all`; a mark leads to its event on this page when it is listed here, else on the timeline. */
+  const axisOf = (all: EventView[], listed: EventView[], monthHref?: (year: string, month: string) => string | null): AxisLayout => {
+    const here = new Set(listed.map((e) => e.id));
+    return layoutAxis(
+      all.map((e) => ({ id: e.id, date: e.date, label: `${e.dateView.label} : ${e.text}`, href: here.has(e.id) ? `#${e.id}` : e.url })),
+      { monthHref },
+    );
+  };
+  const eventPages: EventListPage[] = [];
+  /** The latest events of a subject, its axis, and its full list on paginated pages when long. */
+  const sliceOf = (subject: Ref, kind: string, all: EventView[]): EventSlice => {
+    const shown = latest(all, RECENT_EVENTS);
+    let eventsUrl: string | null = null;
+    if (all.length > shown.length) {
+      eventsUrl = `${subject.url}chronologie/`;
+      for (const page of paginate(all, eventsUrl, EVENT_LIST_PAGE_SIZE)) eventPages.push({ subject, kind, page });
+    }
+    return { events: shown, eventCount: all.length, eventsUrl, axis: axisOf(all, shown) };
+  };
+
   const eventsByArticle = new Map<string, EventView[]>();
   const eventsByEntity = new Map<string, EventView[]>();
   const eventsByTopic = new Map<string, EventView[]>();
-  const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  for (const event of events) {
-    for (const id of new Set(event.articles)) push(eventsByArticle, id, event);
-    for (const id of new Set(event.entities)) push(eventsByEntity, id, event);
-    for (const id of new Set(event.topics)) push(eventsByTopic, id, event);
+  for (const event of archive.timeline) {
+    const view = eventById.get(event.id)!;
+    for (const id of new Set(event.articles)) push(eventsByArticle, id, view);
+    for (const id of new Set(event.entities)) push(eventsByEntity, id, view);
+    for (const id of new Set(event.topics)) push(eventsByTopic, id, view);
   }
 
+  const threadById = new Map(archive.threads.map((t) => [t.id, t]));
+  const timelineById = new Map(archive.timeline.map((e) => [e.id, e]));
   const threadViews: ThreadView[] = archive.threads.map((thread) => {
     const own = thread.events.map((id) => eventById.get(id)).filter((e): e is EventView => e !== undefined);
     return {
@@ -305,38 +454,72 @@ export function buildSiteView(archive: Archive): SiteView {
       title: thread.title,
       summary: thread.summary,
       url: thread.url,
-      articles: thread.articles.map((id) => summaryOf(articleById.get(id)!)),
-      events: own,
-      axis: axisOf(own),
-      entityRefs: thread.entities.flatMap((id) => (entityById.has(id) ? [ref(entityById.get(id)!)] : [])).slice(0, 8),
+      articleCount: thread.articles.length,
+      ...sliceOf({ id: thread.id, name: thread.title, url: thread.url }, "Fil", own),
+      entityRefs: refsOf(thread.entities.slice(0, THREAD_ENTITIES * 2), entityRefs).slice(0, THREAD_ENTITIES),
     };
   });
-  const threadById = new Map(threadViews.map((t) => [t.id, t]));
-  /** The story so far, as this article's reader needs it: events of the
-   * thread that come before the article (by date, or reported by an earlier
-   * article of the thread), each linked to an article that reports it. */
+  const threadViewById = new Map(threadViews.map((t) => [t.id, t]));
+  // Each thread's articles' positions, and for each of its events the
+  // position of the first article that reports it: the story so far is then
+  // found without scanning the thread for every article.
+  const threadPositions = new Map<string, Map<string, number>>();
+  const firstReport = new Map<string, Map<string, number>>();
+  for (const thread of archive.threads) {
+    const positions = new Map(thread.articles.map((id, i) => [id, i]));
+    threadPositions.set(thread.id, positions);
+    const first = new Map<string, number>();
+    for (const id of thread.events) {
+      const event = timelineById.get(id);
+      if (!event) continue;
+      let earliest = Infinity;
+      for (const a of event.articles) earliest = Math.min(earliest, positions.get(a) ?? Infinity);
+      first.set(id, earliest);
+    }
+    firstReport.set(thread.id, first);
+  }
+  /** The story so far, as this article's reader needs it: the latest events
+   * of the thread that come before the article (by date, or reported by an
+   * earlier article of the thread), each linked to an article that reports it. */
   const threadOf = (article: Article): ArticleThreadView | null => {
     const thread = article.thread ? threadById.get(article.thread) : undefined;
-    if (!thread) return null;
-    const position = thread.articles.findIndex((a) => a.id === article.id);
-    const earlier = new Set(thread.articles.slice(0, position).map((a) => a.id));
+    const view = article.thread ? threadViewById.get(article.thread) : undefined;
+    if (!thread || !view) return null;
+    const position = threadPositions.get(thread.id)!.get(article.id) ?? -1;
+    const first = firstReport.get(thread.id)!;
     const background: BackgroundItem[] = [];
-    for (const event of thread.events) {
-      if (event.articles.includes(article.id)) continue;
-      const before = article.date ? compareTimexValues(event.date.value, article.date.value) < 0 : event.articles.some((id) => earlier.has(id));
+    // Thread events are in date order: for a dated article, find by binary
+    // search the last one dated before it, then walk back from there.
+    let from = thread.events.length - 1;
+    if (article.date) {
+      const dateOf = (i: number) => timelineById.get(thread.events[i]!)?.date.value ?? "";
+      let low = 0;
+      let high = thread.events.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (compareTimexValues(dateOf(middle), article.date.value) < 0) low = middle + 1;
+        else high = middle;
+      }
+      from = low - 1;
+    }
+    for (let i = from; i >= 0 && background.length < BACKGROUND_ITEMS; i--) {
+      const event = timelineById.get(thread.events[i]!);
+      if (!event || event.articles.includes(article.id)) continue;
+      const before = article.date ? compareTimexValues(event.date.value, article.date.value) < 0 : (first.get(event.id) ?? Infinity) < position;
       if (!before) continue;
       const reporter = event.articles.find((id) => id !== article.id && articleById.has(id));
-      if (reporter) background.push({ dateView: event.dateView, text: event.text, article: ref(articleById.get(reporter)!) });
+      if (reporter) background.push({ dateView: eventById.get(event.id)!.dateView, text: event.text, article: articleRefs.get(reporter)! });
     }
+    const neighbour = (i: number) => (i >= 0 && i < thread.articles.length && articleById.has(thread.articles[i]!) ? summaryOf(articleById.get(thread.articles[i]!)!) : null);
     return {
       id: thread.id,
       title: thread.title,
       url: thread.url,
-      previous: position > 0 ? thread.articles[position - 1]! : null,
-      next: position < thread.articles.length - 1 ? thread.articles[position + 1]! : null,
+      previous: position > 0 ? neighbour(position - 1) : null,
+      next: position >= 0 ? neighbour(position + 1) : null,
       position: position + 1,
       count: thread.articles.length,
-      background: background.slice(-BACKGROUND_ITEMS),
+      background: background.reverse(),
     };
   };
 
@@ -345,13 +528,14 @@ export function buildSiteView(archive: Archive): SiteView {
   // Previous / next follow the reading order of the dated archive, oldest to newest.
   const chronological = sorted.filter((a) => a.date).reverse();
   const chronologicalPosition = new Map(chronological.map((a, i) => [a.id, i]));
+  const entitiesOfArticle = new Map<string, ArchiveEntity[]>();
   const articles: ArticleView[] = sorted.map((article) => {
-    const entityIds = [...new Set(article.mentions.map((m) => m.entity))];
+    const own = [...new Set(article.mentions.map((m) => m.entity))].map((id) => entityById.get(id)).filter((e): e is ArchiveEntity => e !== undefined);
+    entitiesOfArticle.set(article.id, own);
     const byType = (type: EntityType): Ref[] =>
-      entityIds
-        .map((id) => entityById.get(id))
-        .filter((e): e is ArchiveEntity => e !== undefined && e.type === type)
-        .map(ref)
+      own
+        .filter((e) => e.type === type)
+        .map((e) => entityRefs.get(e.id)!)
         .sort((a, b) => compareFrench(a.name, b.name));
     const position = chronologicalPosition.get(article.id) ?? -1;
     const people = byType("person");
@@ -359,9 +543,27 @@ export function buildSiteView(archive: Archive): SiteView {
     const places = byType("place");
     const products = byType("product");
     const others = byType("other");
-    const timeline = eventsByArticle.get(article.id) ?? [];
+    const all = eventsByArticle.get(article.id) ?? [];
+    const timeline = all.slice(0, ARTICLE_EVENTS);
     return {
-      ...article,
+      id: article.id,
+      url: article.url,
+      source: article.source,
+      title: article.title,
+      titleInferred: article.titleInferred,
+      lang: article.lang,
+      date: article.date,
+      topic: article.topic,
+      tags: article.tags,
+      author: article.author,
+      sourceUrl: article.sourceUrl,
+      credit: article.credit,
+      summary: article.summary,
+      html: article.html,
+      wordCount: article.wordCount,
+      mentions: article.mentions,
+      thread: article.thread,
+      entities: own,
       dateView: articleDate(article),
       people,
       organizations,
@@ -376,48 +578,51 @@ export function buildSiteView(archive: Archive): SiteView {
         { label: "Autres", entities: others },
       ].filter((g) => g.entities.length > 0),
       timeline,
-      axis: axisOf(timeline),
+      eventCount: all.length,
+      axis: axisOf(all, timeline),
       related: (related.get(article.id) ?? []).map((r) => ({
         ...summaryOf(articleById.get(r.id)!),
         score: r.score,
         reason: relatedReason(r, (id) => entityById.get(id)?.name),
       })),
-      previous: position > 0 ? ref(chronological[position - 1]!) : null,
-      next: position >= 0 && position < chronological.length - 1 ? ref(chronological[position + 1]!) : null,
+      previous: position > 0 ? articleRefs.get(chronological[position - 1]!.id)! : null,
+      next: position >= 0 && position < chronological.length - 1 ? articleRefs.get(chronological[position + 1]!.id)! : null,
       threadView: threadOf(article),
     };
   });
-  const viewById = new Map(articles.map((a) => [a.id, a]));
+  const articleOrder = new Map(articles.map((a, i) => [a.id, i]));
+  const byArticleOrder = (ids: string[]): Article[] =>
+    ids
+      .filter((id) => articleOrder.has(id))
+      .sort((a, b) => articleOrder.get(a)! - articleOrder.get(b)!)
+      .map((id) => articleById.get(id)!);
+
+  // Quotes by speaker, in one pass over the articles (newest article first).
+  const quotesBySpeaker = new Map<string, EntityView["quotes"]>();
+  for (const article of sorted) for (const quote of article.quotes) if (quote.speaker) push(quotesBySpeaker, quote.speaker, { text: quote.text, article: articleRefs.get(article.id)! });
 
   const entities: EntityView[] = archive.entities.map((entity) => {
     const co = new Map<string, number>();
-    const quotes: EntityView["quotes"] = [];
     for (const articleId of entity.articles) {
-      const article = articleById.get(articleId);
-      if (!article) continue;
-      for (const other of new Set(article.mentions.map((m) => m.entity))) {
-        if (other !== entity.id) co.set(other, (co.get(other) ?? 0) + 1);
+      for (const other of entitiesOfArticle.get(articleId) ?? []) {
+        if (other.id !== entity.id) co.set(other.id, (co.get(other.id) ?? 0) + 1);
       }
-      for (const quote of article.quotes) if (quote.speaker === entity.id) quotes.push({ text: quote.text, article: ref(article) });
     }
-    const own = eventsByEntity.get(entity.id) ?? [];
+    const quotes = quotesBySpeaker.get(entity.id) ?? [];
+    const subject = entityRefs.get(entity.id)!;
     return {
       ...entity,
       typeLabel: TYPE_LABELS[entity.type].singular,
       index: { label: TYPE_LABELS[entity.type].plural, url: urls.entityIndex(entity.type) },
-      articleRefs: entity.articles
-        .map((id) => viewById.get(id))
-        .filter((a): a is ArticleView => a !== undefined)
-        .sort(compareArticles)
-        .map((a) => ({ ...ref(a), date: a.dateView })),
-      events: own,
-      axis: axisOf(own),
+      articleRefs: byArticleOrder(entity.articles).map((a) => ({ ...articleRefs.get(a.id)!, date: articleDate(a) })),
+      shownAliases: entity.aliases.slice(0, ALIASES),
+      ...sliceOf(subject, TYPE_LABELS[entity.type].singular, eventsByEntity.get(entity.id) ?? []),
       coMentioned: [...co]
-        .filter(([id]) => entityById.has(id))
-        .map(([id, count]) => ({ ...ref(entityById.get(id)!), count }))
-        .sort((a, b) => b.count - a.count || compareFrench(a.name, b.name))
-        .slice(0, CO_MENTIONED),
-      quotes,
+        .sort((a, b) => b[1] - a[1] || compareFrench(entityRefs.get(a[0])!.name, entityRefs.get(b[0])!.name))
+        .slice(0, CO_MENTIONED)
+        .map(([id, count]) => ({ ...entityRefs.get(id)!, count })),
+      quotes: quotes.slice(0, QUOTES),
+      quoteCount: quotes.length,
     };
   });
 
@@ -426,25 +631,18 @@ export function buildSiteView(archive: Archive): SiteView {
     return { type, label: TYPE_LABELS[type].plural, url: urls.entityIndex(type), entities: list, letters: groupByInitial(list, (e) => e.name) };
   });
 
-  const years = new Map<string, EventView[]>();
-  for (const event of events) push(years, event.year, event);
+  const topics: TopicView[] = archive.topics.map((topic) => ({
+    ...topic,
+    articleRefs: byArticleOrder(topic.articles).map((a) => articleRefs.get(a.id)!),
+    ...sliceOf({ id: topic.id, name: topic.label, url: topic.url }, "Thème", eventsByTopic.get(topic.id) ?? []),
+  }));
 
-  const topics: TopicView[] = archive.topics.map((topic) => {
-    const own = eventsByTopic.get(topic.id) ?? [];
-    return {
-      ...topic,
-      articleRefs: topic.articles.map((id) => viewById.get(id)).filter((a): a is ArticleView => a !== undefined).sort(compareArticles).map(ref),
-      events: own,
-      axis: axisOf(own),
-    };
-  });
-
-  const archives = buildArchives(articles.map((a) => ({ article: a, summary: summaryOf(a) })));
-  const dated = articles.filter((a) => a.date);
+  const archives = buildArchives(sorted.map((a) => ({ article: a, summary: summaryOf(a) })));
+  const dated = sorted.filter((a) => a.date);
   const topEntities = (type: EntityType) =>
     entities
       .filter((e) => e.type === type)
-      .map((e) => ({ ...ref(e), count: e.articles.length }))
+      .map((e) => ({ ...entityRefs.get(e.id)!, count: e.articles.length }))
       .sort((a, b) => b.count - a.count || compareFrench(a.name, b.name))
       .slice(0, HOME_TOP_ENTITIES);
 
@@ -461,13 +659,20 @@ export function buildSiteView(archive: Archive): SiteView {
       ).map((page) => ({ topic, page })),
     ),
     threads: threadViews,
-    timeline: { years: [...years].map(([year, list]) => ({ year, events: list })), events, axis: axisOf(events) },
-    archives: { ...archives, undated: articles.filter((a) => !a.date) },
+    threadPages: threadViews.flatMap((thread) =>
+      paginate(
+        threadById.get(thread.id)!.articles.flatMap((id) => (articleById.has(id) ? [summaryOf(articleById.get(id)!)] : [])),
+        thread.url,
+      ).map((page) => ({ thread, page })),
+    ),
+    eventPages,
+    timeline: buildTimeline(events),
+    archives: { ...archives, undated: sorted.filter((a) => !a.date).map(summaryOf) },
     home: {
-      latest: articles.slice(0, HOME_LATEST).map(summaryOf),
+      latest: sorted.slice(0, HOME_LATEST).map(summaryOf),
       people: topEntities("person"),
       organizations: topEntities("organization"),
-      timelineExcerpt: events.slice(-HOME_TIMELINE_EXCERPT),
+      timelineExcerpt: latest(events, HOME_TIMELINE_EXCERPT),
       coverage: coverage(dated.map((a) => a.date!.value)),
       counts: {
         articles: articles.length,
@@ -481,6 +686,92 @@ export function buildSiteView(archive: Archive): SiteView {
   };
 }
 
+const yearLabel = (year: string): string => (year === "autres" ? "Autres dates" : year);
+const monthHeading = (year: string, month: string): string => (month ? `${monthName(Number(month))} ${year}` : year === "autres" ? "Autres dates" : `${year}, mois inconnu`);
+
+/**
+ * The timeline as pages: one per year (more when the year has more than
+ * TIMELINE_PAGE_SIZE events, cut where each event's URL says), and a front
+ * page with the axis of the whole archive, the years and the latest events.
+ * `events` is in date order.
+ */
+export function buildTimeline(events: EventView[]): SiteView["timeline"] {
+  const byYear = new Map<string, EventView[]>();
+  for (const event of events) push(byYear, event.year, event);
+  const years = [...byYear.keys()].sort((a, b) => (a === "autres" ? 1 : b === "autres" ? -1 : a.localeCompare(b)));
+  const yearPages: TimelineYearPage[] = [];
+  // Where each month of each year starts: the page and its heading.
+  const monthStart = new Map<string, string>();
+  for (const [i, year] of years.entries()) {
+    const list = byYear.get(year)!;
+    const pages = paginate(list, urls.timelineYear(year), TIMELINE_PAGE_SIZE);
+    const monthCounts = new Map<string, number>();
+    const startsOfYear: Array<{ label: string; url: string; count: number }> = [];
+    const paged = pages.map((page) => {
+      const groups: TimelineGroup[] = [];
+      const anchored = new Set<string>();
+      for (const event of page.items) {
+        const month = eventMonth(event.date.value);
+        monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
+        const label = monthHeading(year, month);
+        const last = groups[groups.length - 1];
+        if (last?.label === label) {
+          last.events.push(event);
+          continue;
+        }
+        const anchor = `mois-${month || "annee"}`;
+        const key = `${year}-${month}`;
+        if (!monthStart.has(key)) {
+          monthStart.set(key, `${page.url}#${anchor}`);
+          startsOfYear.push({ label, url: `${page.url}#${anchor}`, count: 0 });
+        }
+        groups.push({ label, anchor: anchored.has(anchor) ? null : anchor, events: [event] });
+        anchored.add(anchor);
+      }
+      return { page, groups };
+    });
+    // The month index in the order of the page (the order of dates).
+    for (const start of startsOfYear) {
+      const month = [...monthCounts.keys()].find((m) => monthHeading(year, m) === start.label) ?? "";
+      start.count = monthCounts.get(month) ?? 0;
+    }
+    const previous = i > 0 ? { label: yearLabel(years[i - 1]!), url: urls.timelineYear(years[i - 1]!) } : null;
+    const next = i < years.length - 1 ? { label: yearLabel(years[i + 1]!), url: urls.timelineYear(years[i + 1]!) } : null;
+    for (const { page, groups } of paged) {
+      const here = new Set(page.items.map((e) => e.id));
+      yearPages.push({
+        year,
+        label: yearLabel(year),
+        count: list.length,
+        page,
+        groups,
+        months: startsOfYear,
+        axis:
+          page.number === 1
+            ? layoutAxis(
+                list.map((e) => ({ id: e.id, date: e.date, label: `${e.dateView.label} : ${e.text}`, href: here.has(e.id) ? `#${e.id}` : e.url })),
+                { monthHref: (y, m) => monthStart.get(`${y}-${m}`) ?? null },
+              )
+            : null,
+        previous,
+        next,
+      });
+    }
+  }
+  const latestEvents = latest(events, TIMELINE_LATEST);
+  const here = new Set(latestEvents.map((e) => e.id));
+  return {
+    years: years.map((year) => ({ year, label: yearLabel(year), url: urls.timelineYear(year), count: byYear.get(year)!.length })),
+    latest: latestEvents,
+    count: events.length,
+    axis: layoutAxis(
+      events.map((e) => ({ id: e.id, date: e.date, label: `${e.dateView.label} : ${e.text}`, href: here.has(e.id) ? `#${e.id}` : e.url })),
+      { monthHref: (y, m) => monthStart.get(`${y}-${m}`) ?? null },
+    ),
+    yearPages,
+  };
+}
+
 /**
  * Archives: a page per year (its articles under month headings), a page per
  * month, a page of undated articles; each paginated when long. Articles
@@ -491,10 +782,7 @@ export function buildArchives(list: Array<{ article: Article; summary: ArticleSu
   const undated: ArticleSummary[] = [];
   for (const item of list) {
     if (!item.article.date) undated.push(item.summary);
-    else {
-      const year = item.article.date.value.slice(0, 4);
-      byYear.set(year, [...(byYear.get(year) ?? []), item]);
-    }
+    else push(byYear, item.article.date.value.slice(0, 4), item);
   }
   const monthOf = (a: Article): string => (a.date!.precision === "year" ? "" : a.date!.value.slice(5, 7));
   const monthLabel = (year: string, month: string): string => (month ? `${monthName(Number(month))} ${year}` : `${year}, mois inconnu`);
@@ -504,7 +792,8 @@ export function buildArchives(list: Array<{ article: Article; summary: ArticleSu
   const pages: ArchivePage[] = [];
   for (const [year, items] of [...byYear].sort((a, b) => b[0].localeCompare(a[0]))) {
     const months = new Map<string, ArticleSummary[]>();
-    for (const { article, summary } of items) months.set(monthOf(article), [...(months.get(monthOf(article)) ?? []), summary]);
+    for (const { article, summary } of items) push(months, monthOf(article), summary);
+
     const monthList = [...months]
       .sort((a, b) => b[0].localeCompare(a[0]))
       .map(([month, summaries]) => ({ month, label: monthLabel(year, month), url: month ? urls.month(year, month) : null, count: summaries.length, summaries }));

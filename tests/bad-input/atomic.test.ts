@@ -24,7 +24,7 @@ test("a template error mid-build keeps the previous site and removes the staging
     cpSync(path.join(root, part), path.join(project, part), { recursive: true });
   }
   symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"), "dir");
-  const template = path.join(project, "templates", "article.njk");
+  const template = path.join(project, "templates", "_includes", "pages", "article.njk");
   // Throws while rendering the second article only (calling an undefined function).
   const original = readFileSync(template, "utf8");
   const broken = original.replace(/<article\b/, '{% if article.source == "autre-bon.md" %}{{ brokenHelper() }}{% endif %}$&');

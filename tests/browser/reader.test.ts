@@ -111,11 +111,26 @@ describe("a reader in Chromium", () => {
     const { context, page, problems } = await newPage();
     try {
       await page.goto(served.url("chronologie/"));
-      // Each event is a list item with an id (the anchor /chronologie/#id);
-      // its date is the first <time datetime> in it.
-      const events = await page.locator("main li[id]").evaluateAll((items) =>
-        items.map((item) => ({ id: item.id, datetime: item.querySelector("time[datetime]")?.getAttribute("datetime") ?? null })),
+      // The timeline has a page per year, linked from its front page, in
+      // order; a busy year continues on more pages (its pager). Each event is
+      // a list item with an id (the anchor /chronologie/<year>/#id); its date
+      // is the first <time datetime> in it.
+      const years = await page.locator('main a[href*="chronologie/"]').evaluateAll((links) =>
+        links.map((a) => (a as HTMLAnchorElement).href).filter((href) => /\/chronologie\/\d{4}\/$/.test(href)),
       );
+      const events: Array<{ id: string; datetime: string | null }> = [];
+      for (const year of [...new Set(years)]) {
+        let next: string | null = year;
+        while (next) {
+          await page.goto(next);
+          events.push(
+            ...(await page.locator("main li[id]").evaluateAll((items) =>
+              items.map((item) => ({ id: item.id, datetime: item.querySelector("time[datetime]")?.getAttribute("datetime") ?? null })),
+            )),
+          );
+          next = await page.locator('main .pager a[rel="next"]').first().getAttribute("href", { timeout: 100 }).then((href) => (href ? new URL(href, page.url()).href : null), () => null);
+        }
+      }
       const exported = JSON.parse(readSiteFile(site, "data/timeline.json")) as Array<{ id: string }>;
       assert.ok(exported.length > 0, "the seeds give the timeline events");
       const shownIds = new Set(events.map((event) => event.id));

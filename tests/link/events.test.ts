@@ -43,7 +43,7 @@ describe("mergeEvents", () => {
     assert.deepEqual(e.articles, ["article-a", "article-b"]);
     assert.deepEqual([...e.entities].sort(), ["etats-unis", "pentagone", "xiaomi"]);
     assert.deepEqual([...e.topics].sort(), ["economie-commerce", "technologie"]);
-    assert.equal(e.url, `/chronologie/#${e.id}`);
+    assert.equal(e.url, `/chronologie/2021/#${e.id}`, "listed on its year's page of the timeline");
     assert.match(e.id, /^2021-/, "the id holds the year, not the day: it must not change when a finer report arrives");
   });
 

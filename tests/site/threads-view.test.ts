@@ -59,7 +59,8 @@ describe("threads on the reading side", () => {
   test("a thread page lists its articles oldest first with its slice of the timeline", () => {
     const view = strikeArchive();
     const thread = view.threads[0]!;
-    assert.deepEqual(thread.articles.map((a) => a.id), ["preavis", "greve", "accord"]);
+    const pages = view.threadPages.filter((p) => p.thread.id === thread.id);
+    assert.deepEqual(pages.flatMap((p) => p.page.items.map((a) => a.id)), ["preavis", "greve", "accord"]);
     assert.deepEqual(thread.events.map((e) => e.id), ["depot-preavis", "debut-greve", "signature"]);
     assert.equal(thread.axis.marks.length, 3);
   });

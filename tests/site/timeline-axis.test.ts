@@ -1,11 +1,12 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { bandWidth, EMPTY_BAND, BREAK_WIDTH, layoutAxis, MAX_ROWS, MIN_BAND, yearFraction, type AxisEvent } from "../../src/site/timeline-axis.ts";
+import { bandWidth, EMPTY_BAND, BREAK_WIDTH, layoutAxis, MAX_MARKS, MAX_ROWS, MIN_BAND, yearFraction, type AxisEvent } from "../../src/site/timeline-axis.ts";
 
 const ev = (id: string, value: string): AxisEvent => ({
   id,
   date: { value, precision: value.length === 4 ? "year" : value.length === 7 ? "month" : "day" },
   label: `${value} : ${id}`,
+  href: `#${id}`,
 });
 
 describe("timeline axis geometry", () => {
@@ -54,9 +55,22 @@ describe("timeline axis geometry", () => {
   });
 
   test("dates that cannot be placed are left out of the drawing, not dropped from the page", () => {
-    const axis = layoutAxis([ev("ok", "2020-01-01"), { id: "flou", date: { value: "PAST_REF", precision: "ref" }, label: "jadis" }]);
+    const axis = layoutAxis([ev("ok", "2020-01-01"), { id: "flou", date: { value: "PAST_REF", precision: "ref" }, label: "jadis", href: "#flou" }]);
     assert.deepEqual(axis.unplaced, ["flou"]);
     assert.equal(axis.marks.length, 1);
     assert.equal(layoutAxis([]).marks.length, 0);
+  });
+
+  test("beyond MAX_MARKS events, one bar per month, linking where the caller says, the same size whatever the count", () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ev(`e${i}`, `202${Math.floor(i / 12) % 2}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`));
+    const axis = layoutAxis([...many(MAX_MARKS + 1), ev("annee", "2021")], { monthHref: (y, m) => `/chronologie/${y}/#mois-${m}` });
+    assert.equal(axis.marks.length, 0);
+    assert.equal(axis.count, MAX_MARKS + 2);
+    assert.equal(axis.months.length, 24, "two years of months");
+    const march2021 = axis.months.find((m) => m.href === "/chronologie/2021/#mois-03")!;
+    assert.match(march2021.label, /^mars 2021 : \d+ événements$/);
+    const bigger = layoutAxis(many(5000));
+    assert.deepEqual([bigger.width, bigger.height, bigger.months.length], [axis.width, axis.height, 24]);
+    assert.equal(bigger.months[0]!.href, null, "no link unless asked");
   });
 });

@@ -50,7 +50,7 @@ export function entity(id: string, name: string, type: EntityType, articles: str
 
 export function event(id: string, value: string, articles: string[], entities: string[] = []): TimelineEvent {
   const precision = value.length === 4 ? "year" : value.length === 7 ? "month" : "day";
-  return { id, date: { value, precision }, text: `Événement ${id}`, articles, entities, topics: [], url: urls.event(id) };
+  return { id, date: { value, precision }, text: `Événement ${id}`, articles, entities, topics: [], url: urls.event(id, value.slice(0, 4)) };
 }
 
 export function archiveOf(articles: Article[], extra: Partial<Archive> = {}): Archive {

@@ -78,7 +78,7 @@ describe("site view on a small archive", () => {
     const maire = view.entities.find((e) => e.id === "maire")!;
     assert.deepEqual(maire.events.map((e) => e.id), ["2024-03-05-vote"]);
     assert.equal(maire.axis.marks[0]!.id, "2024-03-05-vote");
-    const decade = view.timeline.events.find((e) => e.id === "195x-fondation")!;
+    const decade = view.timeline.yearPages.flatMap((p) => p.page.items).find((e) => e.id === "195x-fondation")!;
     assert.equal(decade.dateView.iso, null);
     assert.equal(decade.dateView.label, "années 1950");
   });
