@@ -58,11 +58,27 @@ const X_DAY = "XXXX-XX-XX";
 // Tense of the sentence, for bare months (en janvier)
 // ---------------------------------------------------------------------------
 
+/** Sentence ends, for the tense of the sentence around an expression. */
+const SENTENCE_MARKS = new Set([".", "!", "?", "\n"]);
+/** A sentence is looked for this far on each side of the expression: the
+ * tense cues are verbs near it, and an unbounded search would scan the whole
+ * text for each expression of an article with no final mark. */
+const SENTENCE_REACH = 1000;
+
+function sentenceStart(text: string, from: number): number {
+  const limit = Math.max(0, from - SENTENCE_REACH);
+  for (let i = from - 1; i >= limit; i--) if (SENTENCE_MARKS.has(text[i]!)) return i + 1;
+  return limit;
+}
+
+function sentenceEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + SENTENCE_REACH);
+  for (let i = from; i < limit; i++) if (SENTENCE_MARKS.has(text[i]!)) return i;
+  return limit;
+}
+
 function sentenceTense(ctx: Context, c: Candidate): "past" | "future" | null {
-  const marks = [".", "!", "?", "\n"];
-  const start = Math.max(...marks.map((s) => ctx.text.lastIndexOf(s, c.start)));
-  const ends = marks.map((s) => ctx.text.indexOf(s, c.end)).filter((i) => i >= 0);
-  const sentence = ctx.text.slice(start + 1, ends.length ? Math.min(...ends) : undefined);
+  const sentence = ctx.text.slice(sentenceStart(ctx.text, c.start), sentenceEnd(ctx.text, c.end));
   const past = tenseCues.past.some((re) => re.test(sentence));
   const future = tenseCues.future.some((re) => re.test(sentence));
   return past === future ? null : past ? "past" : "future";

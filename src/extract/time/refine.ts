@@ -10,9 +10,17 @@ export function removeOverlaps(cands: Candidate[]): Candidate[] {
   const ordered = [...cands].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || a.rule.priority - b.rule.priority || a.start - b.start,
   );
+  // Characters already covered by a kept match: checking a candidate costs
+  // its own length, not the number of matches kept (a 5 MB article has
+  // tens of thousands).
+  let textEnd = 0;
+  for (const c of cands) textEnd = Math.max(textEnd, c.end);
+  const covered = new Uint8Array(textEnd);
   const kept: Candidate[] = [];
   for (const c of ordered) {
-    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+    if (covered.subarray(c.start, c.end).includes(1)) continue;
+    covered.fill(1, c.start, c.end);
+    kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
