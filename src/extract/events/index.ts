@@ -271,6 +271,21 @@ function asidesOf(text: string, clause: Range): Range[] {
   return out;
 }
 
+/** No name is longer: mentions starting further back cannot cover a position. */
+const LONGEST_NAME = 200;
+
+/** Index of the first mention (sorted by start) starting at or after `at`. */
+function firstStartingAt(mentions: Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The entities a clause names indirectly ("ce dernier", "la firme", "le
  * fondateur de X"): for each such expression, the last mention before it in
@@ -284,16 +299,30 @@ export function resolveAnaphors(text: string, clause: Range, paragraph: Range, m
       const at = clause.start + (m.index ?? 0);
       const end = at + m[0].length;
       if (skip.some((r) => at >= r.start && at < r.end)) continue;
+      // Mentions from here on start at or after the anaphor's end.
+      const after = firstStartingAt(mentions, end);
       // Part of a name ("le Parti communiste"), not a reference back.
-      if (mentions.some((x) => x.start < end && at < x.end)) continue;
+      let partOfName = false;
+      for (let i = after - 1; i >= 0 && mentions[i]!.start > at - LONGEST_NAME; i--) {
+        if (mentions[i]!.end > at) {
+          partOfName = true;
+          break;
+        }
+      }
+      if (partOfName) continue;
       if (anaphor.pronoun) {
         // "il y a", "il faut", "il semble": nobody is meant.
         const next = /^\s+([\p{L}]+['’]?)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase().replace(/’/g, "'");
         if (!next || IMPERSONAL.has(next)) continue;
       }
-      const named = mentions.some(
-        (x) => x.start >= end && x.start - end <= APPOSITION_GAP && anaphor.types.includes(x.type) && !/[.;:!?]/u.test(text.slice(end, x.start)),
-      );
+      let named = false;
+      for (let i = after; i < mentions.length && mentions[i]!.start - end <= APPOSITION_GAP; i++) {
+        const x = mentions[i]!;
+        if (anaphor.types.includes(x.type) && !/[.;:!?]/u.test(text.slice(end, x.start))) {
+          named = true;
+          break;
+        }
+      }
       if (named) continue;
       // Mentions are sorted: walk back from the last one before the anaphor.
       let lo = 0;
