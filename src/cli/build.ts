@@ -3,7 +3,9 @@
  *
  * The site is rendered into a temporary folder next to the output folder and
  * swapped in only when everything succeeded, so a failed build leaves the
- * previous site intact and a host never serves a half-written one.
+ * previous site intact and a host never serves a half-written one. Before the
+ * swap, files whose bytes did not change become hard links to the previous
+ * ones (src/cli/unchanged.ts), so they keep their inode and times.
  */
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
@@ -16,6 +18,7 @@ import { createProgress } from "./progress.ts";
 import { buildSearchIndex } from "../search/index.ts";
 import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./fingerprint.ts";
 import { THREAD_REGISTRY_FILE, registryText, writeThreadRegistry } from "../read/threads.ts";
+import { formatChanges, keepUnchanged, type OutputChanges } from "./unchanged.ts";
 
 /** True while process `pid` runs (a staging folder's owner). */
 function isRunning(pid: number): boolean {
@@ -112,6 +115,7 @@ async function main(): Promise<number> {
   const parent = path.dirname(config.outputDir);
   await mkdir(parent, { recursive: true });
   const staging = `${config.outputDir}.tmp-${process.pid}`;
+  let changes: OutputChanges | undefined;
   await rm(staging, { recursive: true, force: true });
   try {
     const renderStarted = performance.now();
@@ -137,6 +141,19 @@ async function main(): Promise<number> {
     // Machine-readable report (fields in the README).
     await writeFile(path.join(staging, "build-report.json"), `${JSON.stringify(summary, null, 2)}\n`);
     await writeReportCopy(reportFile, summary);
+
+    // Files with the same bytes as in the site in place become links to
+    // those files (or get their times), so deploy tools and watchers see
+    // only what changed. Nothing is written to the staging folder after this.
+    progress.stage("compare with the previous site");
+    const compareStarted = performance.now();
+    try {
+      changes = await keepUnchanged(staging, config.outputDir);
+    } catch (error) {
+      // Every staged file is whole whatever happened: build on.
+      console.error(`Could not compare with the previous site (${(error as Error).message}); files that did not change may look new.`);
+    }
+    report.timings.compare = performance.now() - compareStarted;
 
     const previous = `${config.outputDir}.old-${process.pid}`;
     let movedAside = false;
@@ -169,7 +186,10 @@ async function main(): Promise<number> {
   const stages = Object.entries(report.timings)
     .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`)
     .join(", ");
-  console.log(`${formatSummary(summary)}; ${seconds} s (${stages}) → ${path.relative(process.cwd(), config.outputDir) || "."}`);
+  console.log(
+    `${formatSummary(summary)}; ${seconds} s (${stages}) → ${path.relative(process.cwd(), config.outputDir) || "."}` +
+      (changes ? ` (${formatChanges(changes)})` : ""),
+  );
   return 0;
 }
 
