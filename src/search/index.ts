@@ -8,7 +8,12 @@
  * Why shards: Pagefind holds a whole index in memory while it builds, so one
  * index for a large archive costs gigabytes; shard by shard, the peak is the
  * largest shard, and a shard whose pages did not change is copied from the
- * cache (CACHE_DIR/search/) instead of being indexed again.
+ * cache (CACHE_DIR/search/) instead of being indexed again. "Did not change"
+ * means: what Pagefind reads from its pages did not change (their indexed
+ * view, src/search/indexed-view.ts), so adding an article, which changes the
+ * related lists, previous/next links and timeline excerpts of many pages but
+ * not their bodies or filters, re-indexes only the shards whose indexed
+ * content changed.
  *
  * Articles are indexed from their rendered HTML (the article template marks
  * the body with data-pagefind-body and carries the filters, see
@@ -23,11 +28,12 @@ import * as pagefind from "pagefind";
 import type { CustomRecord, PagefindServiceConfig } from "pagefind";
 import type { Archive } from "../types.ts";
 import { entityRecord } from "./facets.ts";
+import { indexedView } from "./indexed-view.ts";
 
 const PAGEFIND_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")).version;
 
-/** Bump when the way shards are planned or indexed changes, to invalidate the cache. */
-const SHARD_FORMAT = 1;
+/** Bump when the way shards are planned, indexed or hashed changes, to invalidate the cache. */
+const SHARD_FORMAT = 2;
 
 /** The archive is French: one language index, French stemming for every page. */
 export const INDEX_OPTIONS: PagefindServiceConfig = { forceLanguage: "fr" };
@@ -110,13 +116,24 @@ export function planShards(archive: Pick<Archive, "articles" | "entities">, maxP
   return plans;
 }
 
-/** What a shard's index depends on: its pages' bytes, its records, Pagefind's version and options. */
+/**
+ * The indexed view assumes Pagefind's default root selector and no exclude
+ * selectors; with either set, a page's whole HTML is hashed instead.
+ */
+const VIEW_APPLIES = !INDEX_OPTIONS.rootSelector && !INDEX_OPTIONS.excludeSelectors?.length;
+
+/**
+ * What a shard's index depends on: what Pagefind reads from its pages (their
+ * indexed view, not their whole HTML), its records, Pagefind's version and
+ * options.
+ */
 export function shardHash(plan: ShardPlan, pageContents: readonly string[]): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ format: SHARD_FORMAT, pagefind: PAGEFIND_VERSION, options: INDEX_OPTIONS, id: plan.id }));
   plan.pages.forEach((page, i) => {
     hash.update(`\0page\0${page.url}\0`);
-    hash.update(pageContents[i] ?? "");
+    const html = pageContents[i] ?? "";
+    hash.update(VIEW_APPLIES ? indexedView(html) : html);
   });
   for (const record of plan.records) hash.update(`\0record\0${JSON.stringify(record)}`);
   return hash.digest("hex");

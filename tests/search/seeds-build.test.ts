@@ -13,6 +13,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { ExportArticles, ExportEntities } from "../../src/types.ts";
+import { indexedView } from "../../src/search/indexed-view.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -148,6 +149,14 @@ describe("search shards of the built seeds", () => {
       const html = read(path.join(a.url, "index.html"));
       assert.match(html, /<article[^>]*data-pagefind-body/);
       assert.equal(html.includes('data-pagefind-filter="annee"'), a.date !== null);
+    }
+  });
+
+  test("every article page is strictly nested, so its shard hash covers only what Pagefind reads", () => {
+    for (const a of ExportArticles.parse(JSON.parse(read("data/articles.json")))) {
+      const view = indexedView(read(path.join(a.url, "index.html")));
+      assert.match(view, /^view\0/, `${a.url}: the whole page is hashed`);
+      assert.ok(view.includes('"data-pagefind-body"'), a.url);
     }
   });
 

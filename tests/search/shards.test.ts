@@ -40,19 +40,19 @@ const articles = [
   article("bus", "Des bus électriques", "2024", "Les bus électriques remplacent le diesel.", []),
 ];
 
-function page(a: (typeof articles)[number]): string {
+function page(a: (typeof articles)[number], nav = "Accueil Archives"): string {
   const facets = articleFacets(a, entities);
   const spans = [
     ...facets.filters.map((f) => `<span data-pagefind-filter="${f.key}">${f.value}</span>`),
     ...facets.sort.map((s) => `<span data-pagefind-sort="${s.key}">${s.value}</span>`),
   ].join("");
-  return `<!doctype html><html lang="fr"><head><title>${a.title}</title></head><body><nav>Accueil Archives</nav><article data-pagefind-body><h1>${a.title}</h1><p>${a.body}</p></article><div hidden>${spans}</div></body></html>`;
+  return `<!doctype html><html lang="fr"><head><title>${a.title}</title></head><body><nav>${nav}</nav><article data-pagefind-body><h1>${a.title}</h1><p>${a.body}</p></article><div hidden>${spans}</div></body></html>`;
 }
 
-async function writeSite(dir: string, list = articles): Promise<void> {
+async function writeSite(dir: string, list = articles, nav?: string): Promise<void> {
   for (const a of list) {
     await mkdir(path.join(dir, "articles", a.id), { recursive: true });
-    await writeFile(path.join(dir, "articles", a.id, "index.html"), page(a));
+    await writeFile(path.join(dir, "articles", a.id, "index.html"), page(a, nav));
   }
 }
 
@@ -93,7 +93,7 @@ describe("planning shards", () => {
     assert.equal(planShards({ articles: many, entities: [] }, 100).length, 3, "below the limit: one shard per year and one undated");
   });
 
-  test("a shard's key changes with its pages' bytes and only with them", () => {
+  test("a shard's key changes with its pages' bytes when they have no data-pagefind-body (Pagefind reads all of them)", () => {
     const [plan] = planShards({ articles: articles as unknown as Article[], entities });
     const base = shardHash(plan!, ["<p>a</p>", "<p>b</p>"]);
     assert.equal(shardHash(plan!, ["<p>a</p>", "<p>b</p>"]), base);
@@ -154,5 +154,12 @@ describe("building the shards with Pagefind", () => {
     const bytes = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)).toString("base64")]).sort();
     assert.deepEqual(bytes(path.join(second, "pagefind", "2024")), bytes(path.join(first, "pagefind", "2024")));
     assert.match(fragments(path.join(second, "pagefind", "2023"))[0]!.content, /retardé/);
+
+    // Change every page outside what Pagefind reads (the navigation): every shard is reused.
+    const third = path.join(work, "site3");
+    await writeSite(third, changed, "Accueil Archives Chronologie (12 événements)");
+    const again = await buildSearchIndex({ siteDir: third, archive: { articles: changed as unknown as Article[], entities }, cacheDir });
+    assert.deepEqual(again.rebuilt, []);
+    assert.deepEqual(again.reused, ["2024", "2023", UNDATED_SHARD, ENTITY_SHARD]);
   });
 });
