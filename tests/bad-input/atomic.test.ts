@@ -7,29 +7,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { GOOD, writeSeeds } from "./fixtures.ts";
+import { projectFailingOn } from "../helpers/broken-project.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 test("a template error mid-build keeps the previous site and removes the staging folder", async () => {
   const work = mkdtempSync(path.join(tmpdir(), "archive-atomic-"));
-  const project = path.join(work, "project");
-  mkdirSync(project);
-  for (const part of ["src", "templates", "eleventy.config.ts", "package.json", "package-lock.json", "tsconfig.json"]) {
-    cpSync(path.join(root, part), path.join(project, part), { recursive: true });
-  }
-  symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"), "dir");
-  const template = path.join(project, "templates", "_includes", "pages", "article.njk");
-  // Throws while rendering the second article only (calling an undefined function).
-  const original = readFileSync(template, "utf8");
-  const broken = original.replace(/<article\b/, '{% if article.source == "autre-bon.md" %}{{ brokenHelper() }}{% endif %}$&');
-  assert.notEqual(broken, original, "the error was injected");
-  writeFileSync(template, broken);
+  // Throws while rendering the second article only.
+  const project = projectFailingOn(work, "autre-bon.md");
 
   const seeds = writeSeeds(GOOD, path.join(work, "seeds"));
   const out = path.join(work, "site");

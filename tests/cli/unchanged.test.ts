@@ -7,12 +7,13 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { formatChanges, keepUnchanged } from "../../src/cli/unchanged.ts";
 import { writeSeeds, type Fixture } from "../bad-input/fixtures.ts";
+import { projectFailingOn } from "../helpers/broken-project.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -247,18 +248,7 @@ describe("npm run build keeps unchanged files", () => {
   });
 
   test("a build that fails after a good one leaves the previous site intact", async () => {
-    // A copy of the project whose article template throws on one article.
-    const project = path.join(work, "project");
-    mkdirSync(project);
-    for (const part of ["src", "templates", "eleventy.config.ts", "package.json", "package-lock.json", "tsconfig.json"]) {
-      cpSync(path.join(root, part), path.join(project, part), { recursive: true });
-    }
-    symlinkSync(path.join(root, "node_modules"), path.join(project, "node_modules"), "dir");
-    const template = path.join(project, "templates", "_includes", "pages", "article.njk");
-    const original = readFileSync(template, "utf8");
-    const broken = original.replace(/<article\b/, '{% if article.source == "rugby-toulouse.txt" %}{{ brokenHelper() }}{% endif %}$&');
-    assert.notEqual(broken, original, "the error was injected");
-    writeFileSync(template, broken);
+    const project = projectFailingOn(work, "rugby-toulouse.txt");
 
     const before_ = snapshot(out);
     const bytes = new Map([...before_].filter(([, e]) => !e.dir).map(([rel]) => [rel, readFileSync(path.join(out, rel))]));
