@@ -292,6 +292,18 @@ describe("times (time_hour, time_hour_minute, parts of day, merges)", () => {
     expectOne("Rendez-vous 9h45 devant la mairie.", "9h45", "2026-11-18T09:45", "TIME");
     expectOne("L'explosion a eu lieu vers 8 h du soir.", "8 h du soir", "2026-11-18T20:00", "TIME");
   });
+  test("a bare clock time belongs to the day its paragraph has just named", () => {
+    const story = "Lundi, la digue a cédé près de Quimperlé. Les pompiers sont arrivés à 5 h 10 et ont évacué quarante maisons.";
+    expectOne(story, "5 h 10", "2026-11-16T05:10", "TIME");
+    // Both ends of a range lean on the same day.
+    const range = "Le 12 juillet 2025, le préfet a interdit l'arrosage entre 8 heures et 20 heures.";
+    expectOne(range, "8 heures", "2025-07-12T08:00", "TIME");
+    expectOne(range, "20 heures", "2025-07-12T20:00", "TIME");
+  });
+  test("a clock time after a new paragraph or after another expression keeps the dct's day", () => {
+    expectOne("Lundi, la digue a cédé.\nLa préfecture fera le point à 18 heures.", "18 heures", "2026-11-18T18:00", "TIME");
+    expectOne("Le musée a rouvert samedi. Les visites ont lieu tous les jeudis jusqu'à 21 heures.", "21 heures", "2026-11-18T21:00", "TIME");
+  });
   test("hier vers 18 h is one TIME", () => {
     const t = expectOne("Le suspect a été interpellé hier vers 18 h dans le centre.", "hier vers 18 h", "2026-11-17T18:00", "TIME");
     assert.equal(t.rule, "date_relative_day+time_hour");

@@ -27,6 +27,8 @@ export function tagTimexes(text: string, options: TagOptions = {}): Timex[] {
     dct: parseDct(options.dct),
     explicitYear: null,
     lastDay: null,
+    lastDayEnd: -1,
+    lastEnd: -1,
     lastDate: null,
     text: prepared,
   };

@@ -39,6 +39,10 @@ export interface Context {
   explicitYear: number | null;
   /** The last fully resolved day (for le lendemain, la veille). */
   lastDay: Ymd | null;
+  /** Where the expression that gave `lastDay` ends in the text. */
+  lastDayEnd: number;
+  /** Where the last resolved expression of any type ends. */
+  lastEnd: number;
   /** The last fully resolved date of any precision down to the day. */
   lastDate: { y: number; m?: number; d?: number } | null;
   /** The prepared text, for cheap tense cues. */
@@ -355,7 +359,21 @@ function century(c: Candidate): Resolved | null {
   return { value: pad(n - 1), precision: "century", known: ["century"], implied: [], anchored: false };
 }
 
-/** A clock time, on the dct's day unless merged with a day of the text. */
+/** A bare clock time belongs to the day the paragraph has just named
+ * ("Mercredi, le préfet a réuni les maires. À 20 heures, …"), as news
+ * narrates; only a day at most this far back, with no line break between. */
+const CLOCK_REACH = 1500;
+
+function dayOfParagraph(ctx: Context, at: number): Ymd | null {
+  if (!ctx.lastDay || ctx.lastDayEnd < 0 || at - ctx.lastDayEnd > CLOCK_REACH) return null;
+  // Another expression in between ("tous les jeudis jusqu'à 21 heures") is
+  // what the time belongs to, not the day before it.
+  if (ctx.lastEnd !== ctx.lastDayEnd) return null;
+  return ctx.text.slice(ctx.lastDayEnd, at).includes("\n") ? null : ctx.lastDay;
+}
+
+/** A clock time: on the day merged with it ("mardi à 20 heures"), else on the
+ * day its paragraph last named, else on the dct's day. */
 function time(c: Candidate, ctx: Context): Resolved | null {
   let hour = num(group(c, "hour")) ?? num(group(c, "noon"));
   const minute = num(group(c, "minute")) ?? 0;
@@ -363,7 +381,7 @@ function time(c: Candidate, ctx: Context): Resolved | null {
   if (hour === undefined || hour > 24 || minute > 59) return null;
   if (hour < 12) hour += shiftBy;
   const suffix = `T${pad(hour)}:${pad(minute)}`;
-  const base = dctDay(ctx);
+  const base = dayOfParagraph(ctx, c.start) ?? dctDay(ctx);
   return {
     value: (base ? fmtDay(base) : X_DAY) + suffix,
     precision: "minute",
@@ -487,16 +505,18 @@ export function resolve(c: Candidate, ctx: Context): Resolved | null {
       implied: left.implied,
       anchored: left.anchored,
     };
+    ctx.lastEnd = c.end;
     return r; // the day part already updated the context
   }
   const fn = NORMALISERS[c.rule.norm.kind];
   if (!fn) throw new Error(`time rules: unknown norm.kind "${c.rule.norm.kind}" in ${c.rule.name}`);
   r = fn(c, ctx);
-  if (r && (c.rule.type === "DATE" || c.rule.type === "TIME")) remember(r, ctx);
+  if (r && (c.rule.type === "DATE" || c.rule.type === "TIME")) remember(r, ctx, c.end);
+  if (r) ctx.lastEnd = c.end;
   return r;
 }
 
-function remember(r: Resolved, ctx: Context): void {
+function remember(r: Resolved, ctx: Context, end: number): void {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)/.exec(r.value);
   if (!m) return;
   const y = Number(m[1]);
@@ -504,6 +524,9 @@ function remember(r: Resolved, ctx: Context): void {
   if (m[2]) date.m = Number(m[2]);
   if (m[3]) date.d = Number(m[3]);
   ctx.lastDate = date;
-  if (date.m !== undefined && date.d !== undefined) ctx.lastDay = { y, m: date.m, d: date.d };
+  if (date.m !== undefined && date.d !== undefined) {
+    ctx.lastDay = { y, m: date.m, d: date.d };
+    ctx.lastDayEnd = end;
+  }
   if (r.known.includes("year")) ctx.explicitYear = y;
 }
