@@ -51,6 +51,17 @@ describe("rules for unknown names", () => {
     assert.equal(typeOf("Selon Mme Kervella, le dossier avance.", "Kervella"), "person");
     assert.equal(typeOf("Il a été reçu par M. Ostrowski lundi.", "Ostrowski"), "person");
   });
+  test("a company one works at or deals with → organisation", () => {
+    assert.equal(typeOf("Son premier roman paraîtra chez Verdier en janvier.", "Verdier"), "organization");
+    assert.equal(typeOf("Le rachat de Lydiane par un fonds a été bouclé.", "Lydiane"), "organization");
+    assert.equal(typeOf("Il a travaillé dix ans chez Solène Marchal, son associée.", "Solène Marchal"), "person");
+  });
+  test("a brand's inner capital → organisation, not a surname spelt that way", () => {
+    assert.equal(typeOf("Le covoiturage de BlaBlaCar progresse en Bretagne.", "BlaBlaCar"), "organization");
+    assert.equal(typeOf("Les puces de STMicroelectronics manquent encore.", "STMicroelectronics"), "organization");
+    assert.notEqual(typeOf("Le général MacArthur débarque en 1944, raconte le film.", "MacArthur"), "organization");
+    assert.notEqual(typeOf("Les ONGs ont protesté devant la mairie.", "ONGs"), "organization");
+  });
   test("apposition → person with description", () => {
     const text = "Pour Henrik Lund, politologue à l’université d’Oslo, le vote est serré.";
     const e = entity(text, "henrik-lund")!;

@@ -83,7 +83,11 @@ const STRENGTH: Record<string, number> = {
   acronym: 5,
   "speech-subject": 4,
   "place-cue": 3,
+  "org-cue": 3,
   coordination: 3,
+  // A brand's spelling says organisation or product: a coordinated name
+  // of known type decides ("sur Weibo, KakaoTalk et YouTube").
+  "inner-capital": 2,
   "compound-name": 2,
   capitalised: 1,
 };
@@ -496,8 +500,17 @@ function classifyRun(units: Unit[], toks: Tok[], text: string, lowerSeen: Set<st
   if (!single && speechVerbAfter(toks, j)) return c("person", "speech-subject");
   if (pluralDemonym(toks, i, j)) return [];
   if (placeCueBefore(toks, i)) return c("place", "place-cue");
+  if (cueEndsAt(toks, i, LEXICON.orgCues)) return c("organization", "org-cue");
+  if (single && INNER_CAPITAL.test(first.text) && !NAME_PREFIX.test(first.text)) return c("organization", "inner-capital");
   return c("other", "capitalised");
 }
+
+/** A capital inside a word after two lowercase letters or a run of capitals
+ * (STMicroelectronics, BlaBlaCar, PayPal): a brand's spelling, not a
+ * person's or a place's. */
+const INNER_CAPITAL = /^(?:\p{Lu}\p{Ll}{2,}\p{Lu}|\p{Lu}{2,}\p{Lu}\p{Ll}{2,})/u;
+/** Surnames spelt that way (MacArthur, DeVos, LeBlanc, VanDyke). */
+const NAME_PREFIX = /^(?:Mac|Mc|De|Di|Da|Du|Le|La|Van|Von)\p{Lu}/u;
 
 // Not the comma: "le maire de Lyon, Grégory Doucet," is an apposition.
 const COORDINATORS = new Set(["et", "ou"]);
@@ -511,7 +524,7 @@ function typeByCoordination(cands: Candidate[], toks: Tok[]): void {
     const gap = toks.slice(a.j, b.i);
     return COORDINATORS.has(gap[0]!.key) && gap.slice(1).every((t) => HEAD_PARTICLES.has(t.key) || LEXICON.orgTypeCues.has(t.key));
   };
-  const weak = (c: Candidate): boolean => c.rule === "capitalised" && !c.tentative;
+  const weak = (c: Candidate): boolean => (c.rule === "capitalised" || c.rule === "inner-capital") && !c.tentative;
   const typed = (c: Candidate): boolean => c.type !== "other" && c.strength >= STRENGTH["place-cue"]!;
   for (let n = 0; n + 1 < cands.length; n++) {
     const a = cands[n]!;
@@ -620,8 +633,8 @@ function placeCueBefore(toks: Tok[], i: number): boolean {
   return cueEndsAt(toks, i);
 }
 
-function cueEndsAt(toks: Tok[], i: number): boolean {
-  for (const seq of LEXICON.placeCues) {
+function cueEndsAt(toks: Tok[], i: number, cues: string[][] = LEXICON.placeCues): boolean {
+  for (const seq of cues) {
     const s = i - seq.length;
     if (s < 0) continue;
     let ok = true;
