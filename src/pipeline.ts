@@ -11,7 +11,7 @@ import type { ArticleExtraction, SourceDocument } from "./extract/article.ts";
 import { extractAll } from "./extract/batch.ts";
 import { assignArticleIds, linkArchive } from "./link/archive.ts";
 import { refineDatesAcrossArticles } from "./link/dates.ts";
-import { readThreadRegistry } from "./read/threads.ts";
+import { readThreadRegistry, readUrlRegistry } from "./read/registries.ts";
 
 export interface PipelineReport {
   files: number;
@@ -122,9 +122,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   timings.extract = now() - t;
 
   t = now();
+  const published = await readUrlRegistry(options.seedsDir);
+  diagnostics.push(...published.diagnostics);
   // Dates from other articles reporting the same event; the articles whose
   // date changed are extracted again so "hier" or "mardi" resolve against it.
-  const refinements = refineDatesAcrossArticles(extractions, assignArticleIds(extractions));
+  const refinements = refineDatesAcrossArticles(extractions, assignArticleIds(extractions, published.registry));
   const again = await extractAll(
     refinements.map((r) => extracted[r.index]!),
     // As many as half the articles of a large archive can be re-dated: they
@@ -137,7 +139,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   });
   const threads = await readThreadRegistry(options.seedsDir);
   diagnostics.push(...threads.diagnostics);
-  const archive = linkArchive(extractions, diagnostics, { linkPrefix: options.linkPrefix, threadRegistry: threads.registry });
+  const archive = linkArchive(extractions, diagnostics, { linkPrefix: options.linkPrefix, threadRegistry: threads.registry, urlRegistry: published.registry });
   timings.link = now() - t;
 
   return {

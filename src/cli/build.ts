@@ -17,7 +17,8 @@ import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type 
 import { createProgress } from "./progress.ts";
 import { buildSearchIndex } from "../search/index.ts";
 import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./fingerprint.ts";
-import { THREAD_REGISTRY_FILE, registryText, writeThreadRegistry } from "../read/threads.ts";
+import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } from "../read/registries.ts";
+import { urlRegistryOf } from "../link/archive.ts";
 import { formatChanges, keepUnchanged, type OutputChanges } from "./unchanged.ts";
 
 /** True while process `pid` runs (a staging folder's owner). */
@@ -177,11 +178,17 @@ async function main(): Promise<number> {
   }
 
   progress.end();
-  // Remember thread membership only once the site is in place.
-  if (await writeThreadRegistry(config.seedsDir, archive.threadRegistry)) {
-    console.log(`Thread registry updated: ${path.join(path.relative(process.cwd(), config.seedsDir), THREAD_REGISTRY_FILE)}`);
+  // Remember thread membership and published URLs only once the site is in place.
+  const registries: Array<[string, Record<string, unknown>]> = [
+    [THREAD_REGISTRY_FILE, archive.threadRegistry],
+    [URL_REGISTRY_FILE, urlRegistryOf(archive.articles)],
+  ];
+  for (const [file, registry] of registries) {
+    if (await writeRegistry(config.seedsDir, file, registry)) {
+      console.log(`Registry updated: ${path.join(path.relative(process.cwd(), config.seedsDir), file)}`);
+    }
   }
-  await recordBuild(config, withRegistry(fingerprint.inputs, registryText(archive.threadRegistry)));
+  await recordBuild(config, withRegistry(fingerprint.inputs, registries.map(([, registry]) => registryText(registry)).join("")));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const stages = Object.entries(report.timings)
     .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`)

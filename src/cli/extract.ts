@@ -9,7 +9,7 @@ import { readArticleFile } from "../read/files.ts";
 import { readFrontMatter, checkCalendarDate } from "../read/frontmatter.ts";
 import { extractArticle } from "../extract/article.ts";
 import { linkArchive } from "../link/archive.ts";
-import { readThreadRegistry } from "../read/threads.ts";
+import { readThreadRegistry, readUrlRegistry } from "../read/registries.ts";
 import { formatDiagnostic } from "./report.ts";
 
 function parseArgs(argv: string[]): { files: string[]; dct: string | null } {
@@ -54,7 +54,9 @@ async function main(): Promise<number> {
       },
       { referenceDate: dct },
     );
-    const [article] = linkArchive([extraction]).articles;
+    // The id (URL) the last build published this file under, if any.
+    const { registry: published } = await readUrlRegistry(path.dirname(file));
+    const [article] = linkArchive([extraction], [], { urlRegistry: published }).articles;
     // Threads are an archive-wide matter: report the one the last build
     // recorded for this article in its folder's registry.
     const { registry } = await readThreadRegistry(path.dirname(file));

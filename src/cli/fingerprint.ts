@@ -11,11 +11,11 @@ import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildConfig } from "../config.ts";
-import { THREAD_REGISTRY_FILE } from "../read/threads.ts";
+import { REGISTRY_FILES } from "../read/registries.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string, skip?: string): Promise<void> {
+async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string, skip: readonly string[] = []): Promise<void> {
   let names: string[];
   try {
     names = (await readdir(dir, { recursive: true })).sort();
@@ -24,7 +24,7 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label:
     return;
   }
   for (const name of names) {
-    if (name === skip) continue;
+    if (skip.includes(name)) continue;
     const file = path.join(dir, name);
     let content: Buffer;
     try {
@@ -38,19 +38,20 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label:
 
 /**
  * Computed once, before the build reads anything, so an edit made while the
- * build runs is seen by the next one. The thread registry is both read and
- * written by the build: it is hashed as `registryText` says — the file as
+ * build runs is seen by the next one. The registries (threads, URLs) are read and
+ * written by the build: they are hashed as `registryText` says — the files as
  * found when checking, the file as written when recording.
  */
 export async function buildFingerprint(config: BuildConfig): Promise<{ inputs: string; registry: string }> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ prefix: config.pathPrefix, site: config.siteUrl, node: process.version }));
-  await hashTree(hash, config.seedsDir, "seeds", THREAD_REGISTRY_FILE);
+  await hashTree(hash, config.seedsDir, "seeds", REGISTRY_FILES);
   for (const part of ["src", "templates"]) await hashTree(hash, path.join(projectRoot, part), part);
   for (const file of ["eleventy.config.ts", "package-lock.json"]) {
     hash.update(file).update(await readFile(path.join(projectRoot, file)).catch(() => Buffer.from("missing")));
   }
-  const registry = await readFile(path.join(config.seedsDir, THREAD_REGISTRY_FILE), "utf8").catch(() => "");
+  let registry = "";
+  for (const file of REGISTRY_FILES) registry += await readFile(path.join(config.seedsDir, file), "utf8").catch(() => "");
   return { inputs: hash.digest("hex"), registry };
 }
 

@@ -30,20 +30,42 @@ function trimSlug(slug: string): string {
 }
 
 /**
- * Stable, unique article ids. A front matter slug or permalink is reduced to
- * one safe segment (no "../" can leave the output folder). Articles that would
- * share an id all get a suffix from their file name, so each keeps the same
- * URL from build to build whatever order the files are read in.
+ * Stable, unique article ids (the URL segment of each article).
+ *
+ * - A front matter slug or permalink wins, reduced to one safe segment (no
+ *   "../" can leave the output folder).
+ * - Otherwise an article keeps the id it was published under (`published`:
+ *   source file → id, the URL registry of earlier builds), so a later article
+ *   with the same title, or an edited title, never moves it.
+ * - Otherwise the id comes from the title.
+ * Articles that would still share an id all get a suffix from their file
+ * name, so the result never depends on the order the files are read in.
  */
-export function assignArticleIds(extractions: ArticleExtraction[]): string[] {
-  const wanted = extractions.map((e) => {
-    const fromEditor = e.slug ? slugify(e.slug.split(/[\\/]+/).filter((part) => part && part !== "..").pop() ?? "") : "";
-    const base = trimSlug(fromEditor || slugify(e.title)) || `article-${shortHash(e.source)}`;
-    return base;
-  });
+export function assignArticleIds(extractions: ArticleExtraction[], published: Record<string, string> = {}): string[] {
+  const fromEditor = extractions.map((e) =>
+    e.slug ? trimSlug(slugify(e.slug.split(/[\\/]+/).filter((part) => part && part !== "..").pop() ?? "")) : "",
+  );
+  const kept = extractions.map((e, i) => (fromEditor[i] ? "" : (published[e.source] ?? "")));
+  const wanted = extractions.map((e, i) => fromEditor[i] || kept[i] || trimSlug(slugify(e.title)) || `article-${shortHash(e.source)}`);
   const counts = new Map<string, number>();
   for (const id of wanted) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return wanted.map((id, i) => ((counts.get(id) ?? 0) > 1 ? `${id}-${shortHash(extractions[i]!.source)}` : id));
+  // An id published earlier stays with the one article that holds it (unless
+  // an editor's slug claims it too); the newcomers that collide with it take
+  // a suffix.
+  const holder = new Map<string, number>();
+  kept.forEach((id, i) => {
+    if (id) holder.set(id, holder.has(id) ? -1 : i);
+  });
+  return wanted.map((id, i) => {
+    if ((counts.get(id) ?? 0) <= 1) return id;
+    if (holder.get(id) === i && !fromEditor.includes(id)) return id;
+    return `${id}-${shortHash(extractions[i]!.source)}`;
+  });
+}
+
+/** The URL registry to remember for the next build: source file → id. */
+export function urlRegistryOf(articles: Array<Pick<Article, "source" | "id">>): Record<string, string> {
+  return Object.fromEntries(articles.map((a) => [a.source, a.id]));
 }
 
 interface EntityAccumulator {
@@ -129,6 +151,8 @@ export interface LinkOptions {
   linkPrefix?: string;
   /** Thread membership remembered from earlier builds. */
   threadRegistry?: ThreadRegistry;
+  /** The id each source file was published under by earlier builds. */
+  urlRegistry?: Record<string, string>;
   /** When given, receives the milliseconds spent in each part (for profiling). */
   timings?: Record<string, number>;
 }
@@ -177,7 +201,7 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
     if (options.timings) options.timings[part] = (options.timings[part] ?? 0) + t - clock;
     clock = t;
   };
-  const ids = assignArticleIds(extractions);
+  const ids = assignArticleIds(extractions, options.urlRegistry);
   const withIds = extractions.map((extraction, i) => ({ id: ids[i]!, extraction }));
 
   const entities = mergeEntities(withIds);
