@@ -29,7 +29,7 @@ test("a second article with the same title leaves the first one's URL unchanged"
   const out = path.join(work, "site");
   const env = { ...process.env, SEEDS_DIR: seeds, OUTPUT_DIR: out, CACHE_DIR: path.join(work, "cache"), EXTRACT_WORKERS: "0" };
   const build = () => run("npx", ["tsx", "src/cli/build.ts"], { cwd: root, env });
-  const urls = () => (JSON.parse(readFileSync(path.join(out, "data", "articles.json"), "utf8")) as Array<{ source: string; url: string }>).map((a) => [a.source, a.url]);
+  const urls = () => (JSON.parse(readFileSync(path.join(out, "data", "articles.json"), "utf8")) as Array<{ source: string; url: string }>).map((a) => [a.source, a.url] as const);
 
   await build();
   assert.deepEqual(urls(), [["tempete-2023.txt", "/articles/tempete-sur-la-bretagne/"]]);
