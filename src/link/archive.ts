@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Archive, ArchiveEntity, ArchiveThread, ArchiveTopic, Article, Diagnostic, Entity, EntityType, TimelineEvent } from "../types.ts";
 import { buildThreads, type ThreadRegistry } from "./threads.ts";
-import { formatDate } from "../site/french.ts";
+import { formatDate } from "../extract/text/french-dates.ts";
 import type { ArticleExtraction } from "../extract/article.ts";
 import { slugify } from "../extract/text/index.ts";
 import { loadTopics } from "../extract/topics/index.ts";

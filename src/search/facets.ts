@@ -7,7 +7,7 @@
  * https://pagefind.app/docs/filtering/
  */
 import type { ArchiveEntity, Article, EntityType } from "../types.ts";
-import { formatDate } from "../site/french.ts";
+import { formatDate } from "../extract/text/french-dates.ts";
 
 /** Filter keys, as the search page names them. */
 export const FILTERS = {
