@@ -35,6 +35,17 @@ async function main(): Promise<number> {
     return 2;
   }
   let failed = 0;
+  // What the last build recorded in each folder (published URLs, threads),
+  // read once per folder however many of its files are given.
+  const recorded = new Map<string, Promise<{ urls: Record<string, string>; threads: Record<string, string[]> }>>();
+  const recordedIn = (dir: string) => {
+    let found = recorded.get(dir);
+    if (!found) {
+      found = Promise.all([readUrlRegistry(dir), readThreadRegistry(dir)]).then(([urls, threads]) => ({ urls: urls.registry, threads: threads.registry }));
+      recorded.set(dir, found);
+    }
+    return found;
+  };
   for (const file of files) {
     const read = await readArticleFile(path.dirname(file), path.basename(file));
     if (!read.ok) {
@@ -55,11 +66,10 @@ async function main(): Promise<number> {
       { referenceDate: dct },
     );
     // The id (URL) the last build published this file under, if any.
-    const { registry: published } = await readUrlRegistry(path.dirname(file));
+    const { urls: published, threads: registry } = await recordedIn(path.dirname(file));
     const [article] = linkArchive([extraction], [], { urlRegistry: published }).articles;
     // Threads are an archive-wide matter: report the one the last build
     // recorded for this article in its folder's registry.
-    const { registry } = await readThreadRegistry(path.dirname(file));
     const thread = Object.entries(registry).find(([, ids]) => ids.includes(article!.id))?.[0] ?? null;
     const record = { ...article, thread, entities: extraction.entities };
     console.log(files.length > 1 ? JSON.stringify(record) : JSON.stringify(record, null, 2));

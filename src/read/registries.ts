@@ -76,7 +76,3 @@ export async function writeRegistry(seedsDir: string, file: string, registry: Re
   await rename(`${target}.tmp`, target);
   return true;
 }
-
-export function writeThreadRegistry(seedsDir: string, registry: Record<string, string[]>): Promise<boolean> {
-  return writeRegistry(seedsDir, THREAD_REGISTRY_FILE, registry);
-}
