@@ -279,6 +279,11 @@ export const ArchiveEntity = Entity.extend({
 });
 export type ArchiveEntity = z.infer<typeof ArchiveEntity>;
 
+/** What a page needs to describe an entity (its head metadata, JSON-LD,
+ * search filters): the entity and its page, without the archive-wide list of
+ * the articles that cite it, so that a page's data stays bounded. */
+export type PublishedEntity = Entity & { url: string };
+
 export const ArchiveTopic = TopicRef.extend({
   description: z.string(),
   articles: z.array(z.string()),

@@ -8,7 +8,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readConfig } from "../config.ts";
-import type { ArchiveEntity, Article } from "../types.ts";
+import type { PublishedEntity, Article } from "../types.ts";
 import { atomXml, buildFeed, jsonFeed } from "./feeds.ts";
 import { siteMetadata } from "./metadata.ts";
 import { articleFacets, FILTERS } from "../search/facets.ts";
@@ -23,7 +23,7 @@ export function discoveryPlugin(eleventyConfig: any): void {
   const site = siteIdentity();
   eleventyConfig.addFilter(
     "headMeta",
-    (page: { url: string | false }, title?: string, description?: string, article?: Article, entity?: ArchiveEntity, entities?: ArchiveEntity[]) =>
+    (page: { url: string | false }, title?: string, description?: string, article?: Article, entity?: PublishedEntity, entities?: PublishedEntity[]) =>
       headMeta(site, { url: page?.url ?? "/", title, description, article, entity, entities }),
   );
   eleventyConfig.addFilter("atomFeed", (articles: Article[]) => atomXml(buildFeed(site, articles)));
@@ -37,6 +37,6 @@ export function discoveryPlugin(eleventyConfig: any): void {
     await writeFile(path.join(output, "sitemap.xml"), sitemapXml(sitemapEntries(site, results)));
   });
   eleventyConfig.addFilter("robotsTxt", () => robotsTxt(site));
-  eleventyConfig.addFilter("searchFacets", (article: Article, entities: ArchiveEntity[]) => articleFacets(article, entities));
+  eleventyConfig.addFilter("searchFacets", (article: Article, entities: PublishedEntity[]) => articleFacets(article, entities));
   eleventyConfig.addGlobalData("searchFilters", Object.entries(FILTERS).map(([key, label]) => ({ key, label })));
 }

@@ -5,7 +5,7 @@
  * the entity's QID.
  * https://schema.org/NewsArticle
  */
-import type { ArchiveEntity, Article, EntityType } from "../types.ts";
+import type { PublishedEntity, Article, EntityType } from "../types.ts";
 import { absoluteUrl, type SiteIdentity } from "./seo.ts";
 
 export type JsonLd = Record<string, unknown>;
@@ -23,7 +23,7 @@ export function wikidataUrl(qid: string): string {
 }
 
 /** A short description of an entity, as the object of about/mentions. */
-function entityRef(site: SiteIdentity, entity: ArchiveEntity): JsonLd {
+function entityRef(site: SiteIdentity, entity: PublishedEntity): JsonLd {
   return {
     "@type": SCHEMA_TYPES[entity.type],
     name: entity.name,
@@ -41,16 +41,16 @@ function normalise(text: string): string {
  * mentions. An entity named in the headline is a subject; when the headline
  * names none, the most mentioned entities are. Order: by mentions, then name.
  */
-export function subjectsOf(article: Pick<Article, "title" | "mentions">, entities: readonly ArchiveEntity[]): { about: ArchiveEntity[]; mentions: ArchiveEntity[] } {
+export function subjectsOf(article: Pick<Article, "title" | "mentions">, entities: readonly PublishedEntity[]): { about: PublishedEntity[]; mentions: PublishedEntity[] } {
   const counts = new Map<string, number>();
   for (const mention of article.mentions) counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const present = [...counts.keys()]
     .map((id) => byId.get(id))
-    .filter((e): e is ArchiveEntity => e !== undefined)
+    .filter((e): e is PublishedEntity => e !== undefined)
     .sort((a, b) => counts.get(b.id)! - counts.get(a.id)! || a.name.localeCompare(b.name, "fr") || (a.id < b.id ? -1 : 1));
   const title = ` ${normalise(article.title).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  const named = (e: ArchiveEntity) =>
+  const named = (e: PublishedEntity) =>
     [e.name, ...e.aliases].some((n) => {
       const words = normalise(n).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
       return words.length > 1 && title.includes(` ${words} `);
@@ -64,7 +64,7 @@ export function subjectsOf(article: Pick<Article, "title" | "mentions">, entitie
   return { about, mentions: present.filter((e) => !aboutIds.has(e.id)) };
 }
 
-export function articleJsonLd(site: SiteIdentity, article: Article, entities: readonly ArchiveEntity[]): JsonLd {
+export function articleJsonLd(site: SiteIdentity, article: Article, entities: readonly PublishedEntity[]): JsonLd {
   const url = absoluteUrl(site, article.url);
   const { about, mentions } = subjectsOf(article, entities);
   return {
@@ -88,7 +88,7 @@ export function articleJsonLd(site: SiteIdentity, article: Article, entities: re
   };
 }
 
-export function entityJsonLd(site: SiteIdentity, entity: ArchiveEntity): JsonLd {
+export function entityJsonLd(site: SiteIdentity, entity: PublishedEntity): JsonLd {
   return {
     "@context": "https://schema.org",
     ...entityRef(site, entity),

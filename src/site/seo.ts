@@ -7,7 +7,7 @@
  * the site (a crawler, a feed reader, a social network), so it is made
  * absolute from SITE_URL + PATH_PREFIX.
  */
-import type { ArchiveEntity, Article } from "../types.ts";
+import type { PublishedEntity, Article } from "../types.ts";
 import { articleJsonLd, entityJsonLd, serializeJsonLd, websiteJsonLd } from "./jsonld.ts";
 
 /** Where the site is published. */
@@ -65,9 +65,9 @@ export interface PageContext {
   /** Set on article pages. */
   article?: Article | null;
   /** Set on entity pages. */
-  entity?: ArchiveEntity | null;
+  entity?: PublishedEntity | null;
   /** Every entity of the archive, to describe an article's subjects. */
-  entities?: readonly ArchiveEntity[];
+  entities?: readonly PublishedEntity[];
 }
 
 /** Open Graph's locale form of a language code: "fr" → "fr_FR". */

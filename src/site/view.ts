@@ -8,7 +8,7 @@
  * the views carry only what templates print: a page's size must not grow
  * with the archive, or rendering grows quadratically.
  */
-import type { Archive, ArchiveEntity, ArchiveTopic, Article, EntityType, TimelineEvent } from "../types.ts";
+import type { Archive, ArchiveEntity, ArchiveTopic, Article, EntityType, PublishedEntity, TimelineEvent } from "../types.ts";
 import { intervalOf } from "../link/events.ts";
 import { toExport, type ArchiveExport } from "../link/export.ts";
 import { urls, ENTITY_FOLDERS, TIMELINE_PAGE_SIZE, timelineYearOf } from "../link/urls.ts";
@@ -109,7 +109,7 @@ export interface ArticleView
     "id" | "url" | "source" | "title" | "titleInferred" | "lang" | "date" | "topic" | "tags" | "author" | "sourceUrl" | "credit" | "summary" | "html" | "wordCount" | "mentions" | "thread"
   > {
   /** The entities the article mentions, for its JSON-LD and search filters. */
-  entities: ArchiveEntity[];
+  entities: PublishedEntity[];
   dateView: DateView | null;
   people: Ref[];
   organizations: Ref[];
@@ -144,11 +144,16 @@ export interface EventView {
   articleCount: number;
 }
 
-export interface EntityView extends ArchiveEntity, EventSlice {
+/** An entity's page data. Like every page's data it is bounded: the list of
+ * its articles is on its pages (EntityPage), not here, so that the data of
+ * a page (which also decides whether it must be rendered again, see
+ * render-plan.ts) does not grow with the archive. */
+export interface EntityView extends PublishedEntity, EventSlice {
   typeLabel: string;
   /** The index the entity is listed in: "Personnes", "/personnes/". */
   index: { label: string; url: string };
-  articleRefs: Array<Ref & { date: DateView | null }>;
+  /** How many articles cite it. */
+  articleCount: number;
   /** At most ALIASES of its other names. */
   shownAliases: string[];
   coMentioned: Array<Ref & { count: number }>;
@@ -189,8 +194,8 @@ export interface ArchivePage {
   up: { label: string; url: string };
 }
 
-export interface TopicView extends ArchiveTopic, EventSlice {
-  articleRefs: Ref[];
+export interface TopicView extends Omit<ArchiveTopic, "articles">, EventSlice {
+  articleCount: number;
 }
 
 /** Events of a page of a year of the timeline, under month headings. */
@@ -529,6 +534,15 @@ export function buildSiteView(archive: Archive): SiteView {
   const chronological = sorted.filter((a) => a.date).reverse();
   const chronologicalPosition = new Map(chronological.map((a, i) => [a.id, i]));
   const entitiesOfArticle = new Map<string, ArchiveEntity[]>();
+  const published = new Map<string, PublishedEntity>();
+  const publishedOf = (e: ArchiveEntity): PublishedEntity => {
+    let brief = published.get(e.id);
+    if (!brief) {
+      brief = { id: e.id, name: e.name, type: e.type, aliases: e.aliases, description: e.description, wikidata: e.wikidata, url: e.url };
+      published.set(e.id, brief);
+    }
+    return brief;
+  };
   const articles: ArticleView[] = sorted.map((article) => {
     const own = [...new Set(article.mentions.map((m) => m.entity))].map((id) => entityById.get(id)).filter((e): e is ArchiveEntity => e !== undefined);
     entitiesOfArticle.set(article.id, own);
@@ -563,7 +577,7 @@ export function buildSiteView(archive: Archive): SiteView {
       wordCount: article.wordCount,
       mentions: article.mentions,
       thread: article.thread,
-      entities: own,
+      entities: own.map(publishedOf),
       dateView: articleDate(article),
       people,
       organizations,
@@ -611,10 +625,10 @@ export function buildSiteView(archive: Archive): SiteView {
     const quotes = quotesBySpeaker.get(entity.id) ?? [];
     const subject = entityRefs.get(entity.id)!;
     return {
-      ...entity,
+      ...publishedOf(entity),
       typeLabel: TYPE_LABELS[entity.type].singular,
       index: { label: TYPE_LABELS[entity.type].plural, url: urls.entityIndex(entity.type) },
-      articleRefs: byArticleOrder(entity.articles).map((a) => ({ ...articleRefs.get(a.id)!, date: articleDate(a) })),
+      articleCount: entity.articles.length,
       shownAliases: entity.aliases.slice(0, ALIASES),
       ...sliceOf(subject, TYPE_LABELS[entity.type].singular, eventsByEntity.get(entity.id) ?? []),
       coMentioned: [...co]
@@ -631,30 +645,36 @@ export function buildSiteView(archive: Archive): SiteView {
     return { type, label: TYPE_LABELS[type].plural, url: urls.entityIndex(type), entities: list, letters: groupByInitial(list, (e) => e.name) };
   });
 
-  const topics: TopicView[] = archive.topics.map((topic) => ({
+  const topics: TopicView[] = archive.topics.map(({ articles: cited, ...topic }) => ({
     ...topic,
-    articleRefs: byArticleOrder(topic.articles).map((a) => articleRefs.get(a.id)!),
+    articleCount: cited.length,
     ...sliceOf({ id: topic.id, name: topic.label, url: topic.url }, "Thème", eventsByTopic.get(topic.id) ?? []),
   }));
 
+  const topicById = new Map(archive.topics.map((t) => [t.id, t]));
   const archives = buildArchives(sorted.map((a) => ({ article: a, summary: summaryOf(a) })));
   const dated = sorted.filter((a) => a.date);
   const topEntities = (type: EntityType) =>
     entities
       .filter((e) => e.type === type)
-      .map((e) => ({ ...entityRefs.get(e.id)!, count: e.articles.length }))
+      .map((e) => ({ ...entityRefs.get(e.id)!, count: e.articleCount }))
       .sort((a, b) => b.count - a.count || compareFrench(a.name, b.name))
       .slice(0, HOME_TOP_ENTITIES);
 
   return {
     articles,
     entities,
-    entityPages: entities.flatMap((entity) => paginate(entity.articleRefs, entity.url).map((page) => ({ entity, page }))),
+    entityPages: entities.flatMap((entity) =>
+      paginate(
+        byArticleOrder(entityById.get(entity.id)!.articles).map((a) => ({ ...articleRefs.get(a.id)!, date: articleDate(a) })),
+        entity.url,
+      ).map((page) => ({ entity, page })),
+    ),
     entityIndexes,
     topics,
     topicPages: topics.flatMap((topic) =>
       paginate(
-        topic.articleRefs.map((r) => summaryOf(articleById.get(r.id)!)),
+        byArticleOrder(topicById.get(topic.id)!.articles).map(summaryOf),
         topic.url,
       ).map((page) => ({ topic, page })),
     ),
