@@ -91,6 +91,27 @@ describe("story threads", () => {
     assert.ok(thread?.articles.includes("bourse-b"), "tied by the event they both report");
   });
 
+  test("ties do not chain: an article joins a story only if it names the story's core actors", () => {
+    // A pension-reform story (the minister and the unions), then a report
+    // tied to its last article only through the prime minister and a budget
+    // vote, then one tied to that report only through the budget. Each pair
+    // shares a topic and enough actors; the last two are other stories.
+    const chain = [
+      article("retraites-1", "2023-01-10", "politique", ["olivier-dussopt", "cfdt", "cgt", "elisabeth-borne", "assemblee-nationale"]),
+      article("retraites-2", "2023-01-19", "politique", ["olivier-dussopt", "cfdt", "cgt", "laurent-berger"]),
+      article("retraites-3", "2023-03-16", "politique", ["olivier-dussopt", "cfdt", "cgt", "elisabeth-borne", "article-49-3"]),
+      article("budget-1", "2023-03-20", "politique", ["elisabeth-borne", "article-49-3", "bruno-le-maire", "senat"]),
+      article("budget-2", "2023-04-02", "politique", ["bruno-le-maire", "senat", "cour-des-comptes"]),
+      article("budget-3", "2023-04-20", "politique", ["bruno-le-maire", "senat", "cour-des-comptes", "pierre-moscovici"]),
+      ...["a", "b", "c", "d", "e", "f"].map((x, i) => article(`fait-divers-${x}`, `2023-0${1 + (i % 4)}-0${1 + i}`, "societe", [`commune-${x}`, "gendarmerie"])),
+    ];
+    const { threads } = buildThreads(chain);
+    const pensions = threads.find((t) => t.articles.includes("retraites-1"))!;
+    assert.deepEqual(pensions.articles, ["retraites-1", "retraites-2", "retraites-3"]);
+    const budget = threads.find((t) => t.articles.includes("budget-2"));
+    assert.ok(budget && !budget.articles.some((id) => id.startsWith("retraites")), "the budget reports are a story of their own");
+  });
+
   test("undated articles may join a story; dates far apart may not", () => {
     assert.equal(closeInTime(null, "2024-01-01"), true);
     assert.equal(closeInTime("2019-05", "2024-03-04"), false);
