@@ -8,11 +8,13 @@
  * ones (src/cli/unchanged.ts), so they keep their inode and times.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readConfig } from "../config.ts";
 import { runPipeline } from "../pipeline.ts";
-import { provideArchive } from "../site/source.ts";
+import { provideView, writtenPages } from "../site/source.ts";
+import { buildSiteView } from "../site/view.ts";
+import { pageKeys, planRender, readManifest, writeManifest, type RenderPlan } from "../site/render-plan.ts";
 import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type BuildReport } from "./report.ts";
 import { createProgress } from "./progress.ts";
 import { buildSearchIndex } from "../search/index.ts";
@@ -75,6 +77,36 @@ async function previousBuildWasClean(outputDir: string): Promise<boolean> {
   }
 }
 
+/**
+ * Puts the pages the plan kept into the staging folder: hard links to the
+ * files in place (the same inode, so src/cli/unchanged.ts sees them as
+ * unchanged at once), or copies where links cannot be made.
+ */
+async function keepPages(plan: RenderPlan, outputDir: string, staging: string): Promise<void> {
+  let linking = true;
+  const folders = new Set<string>();
+  for (const page of plan.reused) folders.add(path.dirname(path.join(staging, page.file)));
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  const queue = [...plan.reused];
+  const worker = async (): Promise<void> => {
+    for (let page = queue.pop(); page; page = queue.pop()) {
+      const from = path.join(outputDir, page.file);
+      const to = path.join(staging, page.file);
+      if (linking) {
+        try {
+          await link(from, to);
+          continue;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new Error(`${page.file} was both rendered and kept: the render plan is inconsistent`);
+          linking = false;
+        }
+      }
+      await copyFile(from, to);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+}
+
 async function main(): Promise<number> {
   const config = readConfig(process.env, process.argv.slice(2));
   const reportFile = reportPathFromArgs(process.argv.slice(2));
@@ -112,7 +144,15 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  provideArchive(archive);
+  // The pages to render: those whose data changed since the site in place was built.
+  const viewStarted = performance.now();
+  const view = buildSiteView(archive);
+  const plan = await planRender(view, pageKeys(view, fingerprint.code), await readManifest(config.cacheDir), config.outputDir);
+  provideView(
+    plan.view,
+    plan.reused.flatMap((page) => (page.record.sitemap ? [{ url: page.url, ...page.record.sitemap }] : [])),
+  );
+  report.timings.plan = performance.now() - viewStarted;
   const parent = path.dirname(config.outputDir);
   await mkdir(parent, { recursive: true });
   const staging = `${config.outputDir}.tmp-${process.pid}`;
@@ -126,6 +166,7 @@ async function main(): Promise<number> {
     const { Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy("templates", staging, { configPath: "eleventy.config.ts", quietMode: true });
     await eleventy.write();
+    await keepPages(plan, config.outputDir, staging);
     report.timings.render = performance.now() - renderStarted;
 
     // Search index: one Pagefind shard per year, unchanged shards reused from the cache.
@@ -178,6 +219,12 @@ async function main(): Promise<number> {
   }
 
   progress.end();
+  // What the next build may keep: the pages now in place, with their keys.
+  const written = writtenPages();
+  const kept = new Map(plan.reused.map((page) => [page.file, page.record.sitemap]));
+  await writeManifest(config.cacheDir, config.outputDir, plan.pages, (page) =>
+    kept.has(page.file) ? kept.get(page.file)! : written.has(page.url) ? written.get(page.url)! : undefined,
+  ).catch((error: Error) => console.error(`Could not record the rendered pages (${error.message}); the next build renders them all.`));
   // Remember thread membership and published URLs only once the site is in place.
   const registries: Array<[string, Record<string, unknown>]> = [
     [THREAD_REGISTRY_FILE, archive.threadRegistry],
@@ -195,7 +242,8 @@ async function main(): Promise<number> {
     .join(", ");
   console.log(
     `${formatSummary(summary)}; ${seconds} s (${stages}) → ${path.relative(process.cwd(), config.outputDir) || "."}` +
-      (changes ? ` (${formatChanges(changes)})` : ""),
+      (changes ? ` (${formatChanges(changes)})` : "") +
+      `; ${(plan.pages.length - plan.reused.length).toLocaleString("en-US")} of ${plan.pages.length.toLocaleString("en-US")} paginated page(s) rendered, the others kept`,
   );
   return 0;
 }

@@ -42,17 +42,25 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label:
  * written by the build: they are hashed as `registryText` says — the files as
  * found when checking, the file as written when recording.
  */
-export async function buildFingerprint(config: BuildConfig): Promise<{ inputs: string; registry: string }> {
+export async function buildFingerprint(config: BuildConfig): Promise<{ inputs: string; registry: string; code: string }> {
+  const code = await codeFingerprint(config);
+  const hash = createHash("sha256").update(code);
+  await hashTree(hash, config.seedsDir, "seeds", REGISTRY_FILES);
+  let registry = "";
+  for (const file of REGISTRY_FILES) registry += await readFile(path.join(config.seedsDir, file), "utf8").catch(() => "");
+  return { inputs: hash.digest("hex"), registry, code };
+}
+
+/** Everything but the articles that shapes the output: the code and data of
+ * the pipeline, the templates, the lockfile and the settings. */
+export async function codeFingerprint(config: BuildConfig): Promise<string> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ prefix: config.pathPrefix, site: config.siteUrl, node: process.version }));
-  await hashTree(hash, config.seedsDir, "seeds", REGISTRY_FILES);
   for (const part of ["src", "templates"]) await hashTree(hash, path.join(projectRoot, part), part);
   for (const file of ["eleventy.config.ts", "package-lock.json"]) {
     hash.update(file).update(await readFile(path.join(projectRoot, file)).catch(() => Buffer.from("missing")));
   }
-  let registry = "";
-  for (const file of REGISTRY_FILES) registry += await readFile(path.join(config.seedsDir, file), "utf8").catch(() => "");
-  return { inputs: hash.digest("hex"), registry };
+  return hash.digest("hex");
 }
 
 /** The fingerprint of a build: its inputs and the registry it leaves behind. */

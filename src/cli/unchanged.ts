@@ -200,6 +200,12 @@ export async function keepUnchanged(staging: string, current: string, options: K
       const staged = path.join(staging, rel);
       const old = path.join(current, rel);
       const [a, b] = await Promise.all([lstat(staged, { bigint: true }), lstat(old, { bigint: true })]);
+      if (a.ino === b.ino && a.dev === b.dev) {
+        // Already a link to the current file (a page the build kept).
+        changes.unchanged++;
+        changes.linked++;
+        continue;
+      }
       if (a.size !== b.size || !(await sameBytes(staged, old, Number(a.size), bufferA, bufferB))) {
         changes.changed++;
         continue;

@@ -134,16 +134,31 @@ const PUBLISHED = /<meta property="article:published_time" content="(\d{4}(?:-\d
  * lastmod is its publication date, when known: the archive has no later
  * modification date to offer, and a build date would change every build.
  */
-export function sitemapEntries(site: SiteAddress, pages: readonly WrittenPage[]): SitemapEntry[] {
+/** A page's entry before it is made absolute. */
+export interface SitemapEntryOfPage {
+  url: string;
+  lastmod: string | null;
+}
+
+export function sitemapEntries(site: SiteAddress, pages: readonly WrittenPage[], known: readonly SitemapEntryOfPage[] = []): SitemapEntry[] {
   const lastmod = new Map<string, string | null>();
+  for (const { url, lastmod: date } of known) lastmod.set(url, date);
   for (const page of pages) {
-    if (typeof page.url !== "string" || !(page.url.endsWith("/") || page.url.endsWith(".html"))) continue;
-    if (NOT_INDEXED.test(page.url) || NOINDEX.test(page.content)) continue;
-    lastmod.set(page.url, PUBLISHED.exec(page.content)?.[1] ?? null);
+    const entry = sitemapPage(page);
+    if (entry) lastmod.set(entry.url, entry.lastmod);
   }
   return [...lastmod]
     .sort(([a], [b]) => (a === b ? 0 : a < b ? -1 : 1))
     .map(([url, date]) => ({ loc: absoluteUrl(site, url), lastmod: date }));
+}
+
+/** A written page's place in the sitemap, or null when it has none (not a
+ * page, not indexed). `known` entries in sitemapEntries are pages of the
+ * previous build that were kept as they were (src/site/render-plan.ts). */
+export function sitemapPage(page: WrittenPage): SitemapEntryOfPage | null {
+  if (typeof page.url !== "string" || !(page.url.endsWith("/") || page.url.endsWith(".html"))) return null;
+  if (NOT_INDEXED.test(page.url) || NOINDEX.test(page.content)) return null;
+  return { url: page.url, lastmod: PUBLISHED.exec(page.content)?.[1] ?? null };
 }
 
 /** Escapes text for XML character data and attribute values; drops characters XML 1.0 forbids. */

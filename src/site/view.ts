@@ -222,7 +222,10 @@ export interface TimelineYearPage {
 }
 
 export interface SiteView {
+  /** The article pages to render (all of them, unless render-plan.ts kept some). */
   articles: ArticleView[];
+  /** Every article, for the feeds. */
+  feedArticles: ArticleView[];
   entities: EntityView[];
   entityPages: EntityPage[];
   entityIndexes: Array<{ type: EntityType; label: string; url: string; entities: EntityView[]; letters: Array<LetterGroup<EntityView>> }>;
@@ -663,6 +666,7 @@ export function buildSiteView(archive: Archive): SiteView {
 
   return {
     articles,
+    feedArticles: articles,
     entities,
     entityPages: entities.flatMap((entity) =>
       paginate(

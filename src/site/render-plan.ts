@@ -1,0 +1,192 @@
+/**
+ * Render only the pages whose data changed.
+ *
+ * Most of a build's time goes into rendering pages, and after an article is
+ * added most pages are what they were: the new article's entities, topic,
+ * thread, archive month and related articles change, the rest does not.
+ * Like make, we keep for every page of the paginated templates a key — a
+ * hash of the data its template reads (its item of the SiteView, which is
+ * bounded and self-contained) and of everything else that shapes the output
+ * (the code, the templates, the settings: `codeFingerprint`). A page whose
+ * key is the one recorded for the file now in the output folder, and whose
+ * file is still exactly that file (same inode, size and modification time),
+ * is not rendered again: the build links the existing file into the new
+ * site. Every other page is rendered as usual.
+ *
+ * The record (the manifest) lives in the cache folder and is rewritten after
+ * every build; deleting it, or the cache, only makes the next build render
+ * everything. Pages that are not paginated (home, indexes, feeds, JSON
+ * export, sitemap) are few and always rendered.
+ */
+import { createHash } from "node:crypto";
+import type { BigIntStats } from "node:fs";
+import { lstat, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { SiteView } from "./view.ts";
+
+/** The paginated lists of the SiteView: name → the list and each item's page URL
+ * (as the template's permalink writes it). */
+const PAGINATED = {
+  articles: { list: (v: SiteView) => v.articles, url: (item: SiteView["articles"][number]) => item.url },
+  entityPages: { list: (v: SiteView) => v.entityPages, url: (item: SiteView["entityPages"][number]) => item.page.url },
+  topicPages: { list: (v: SiteView) => v.topicPages, url: (item: SiteView["topicPages"][number]) => item.page.url },
+  threadPages: { list: (v: SiteView) => v.threadPages, url: (item: SiteView["threadPages"][number]) => item.page.url },
+  eventPages: { list: (v: SiteView) => v.eventPages, url: (item: SiteView["eventPages"][number]) => item.page.url },
+  timelineYearPages: { list: (v: SiteView) => v.timeline.yearPages, url: (item: SiteView["timeline"]["yearPages"][number]) => item.page.url },
+  archivePages: { list: (v: SiteView) => v.archives.pages, url: (item: SiteView["archives"]["pages"][number]) => item.page.url },
+} as const;
+
+type ListName = keyof typeof PAGINATED;
+
+/** A page URL's file in the output folder: "/a/b/" → "a/b/index.html". */
+export function outputFileOf(url: string): string {
+  const rel = url.replace(/^\/+/, "");
+  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+}
+
+/** A page of the last build, as the manifest remembers it. */
+export interface PageRecord {
+  key: string;
+  /** The file's identity once the site was in place (BigInt stats as strings). */
+  ino: string;
+  size: string;
+  mtimeNs: string;
+  /** The page's sitemap entry, or null when the sitemap leaves it out. */
+  sitemap: { lastmod: string | null } | null;
+}
+
+export interface RenderManifest {
+  version: 1;
+  outputDir: string;
+  /** Output file (relative, "/" separators) → record. */
+  pages: Record<string, PageRecord>;
+}
+
+export interface PlannedPage {
+  list: ListName;
+  url: string;
+  file: string;
+  key: string;
+}
+
+/** Every paginated page of `view` with its key. `codeFingerprint` covers the
+ * code, templates and settings; items are hashed as JSON, which is
+ * deterministic because the view is built deterministically. */
+export function pageKeys(view: SiteView, codeFingerprint: string): PlannedPage[] {
+  const pages: PlannedPage[] = [];
+  for (const [list, { list: items, url }] of Object.entries(PAGINATED) as Array<[ListName, (typeof PAGINATED)[ListName]]>) {
+    for (const item of items(view) as unknown[]) {
+      const pageUrl = (url as (i: unknown) => string)(item);
+      const key = createHash("sha256").update(codeFingerprint).update("\0").update(list).update("\0").update(JSON.stringify(item)).digest("base64url");
+      pages.push({ list, url: pageUrl, file: outputFileOf(pageUrl), key });
+    }
+  }
+  return pages;
+}
+
+export interface RenderPlan {
+  /** The view Eleventy renders: the paginated lists hold only the pages to render. */
+  view: SiteView;
+  /** Pages kept from the previous site, with their records. */
+  reused: Array<PlannedPage & { record: PageRecord }>;
+  /** Every paginated page of this build. */
+  pages: PlannedPage[];
+}
+
+function sameFile(stats: BigIntStats, record: PageRecord): boolean {
+  return stats.isFile() && String(stats.ino) === record.ino && String(stats.size) === record.size && String(stats.mtimeNs) === record.mtimeNs;
+}
+
+/**
+ * Decides which pages to render. A page is reused when the manifest has its
+ * key for its file and the file in `outputDir` is still the one recorded.
+ */
+export async function planRender(view: SiteView, pages: PlannedPage[], manifest: RenderManifest | null, outputDir: string): Promise<RenderPlan> {
+  const reused: RenderPlan["reused"] = [];
+  const reusedFiles = new Set<string>();
+  if (manifest && manifest.outputDir === outputDir) {
+    const candidates = pages.filter((p) => manifest.pages[p.file]?.key === p.key);
+    // Stat side by side; libuv's thread pool bounds the work.
+    const checked = await Promise.all(
+      candidates.map(async (page) => {
+        const record = manifest.pages[page.file]!;
+        try {
+          return sameFile(await lstat(path.join(outputDir, page.file), { bigint: true }), record) ? { ...page, record } : null;
+        } catch {
+          return null;
+        }
+      }),
+    );
+    for (const page of checked) {
+      if (!page) continue;
+      reused.push(page);
+      reusedFiles.add(page.file);
+    }
+  }
+  if (reused.length === 0) return { view, reused, pages };
+  const keep = <T>(list: ListName, items: T[]): T[] => {
+    const url = PAGINATED[list].url as (i: T) => string;
+    return items.filter((item) => !reusedFiles.has(outputFileOf(url(item))));
+  };
+  return {
+    view: {
+      ...view,
+      articles: keep("articles", view.articles),
+      entityPages: keep("entityPages", view.entityPages),
+      topicPages: keep("topicPages", view.topicPages),
+      threadPages: keep("threadPages", view.threadPages),
+      eventPages: keep("eventPages", view.eventPages),
+      timeline: { ...view.timeline, yearPages: keep("timelineYearPages", view.timeline.yearPages) },
+      archives: { ...view.archives, pages: keep("archivePages", view.archives.pages) },
+    },
+    reused,
+    pages,
+  };
+}
+
+function manifestFile(cacheDir: string): string {
+  return path.join(cacheDir, "rendered-pages.json");
+}
+
+/** The manifest of the last build, or null (none, unreadable, another version). */
+export async function readManifest(cacheDir: string): Promise<RenderManifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(manifestFile(cacheDir), "utf8")) as RenderManifest;
+    return manifest.version === 1 && typeof manifest.pages === "object" ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records the pages of the site now in `outputDir`: each page's key, its
+ * file's identity and its sitemap entry. Written to a temporary file and
+ * renamed, so a reader never sees half a manifest.
+ */
+export async function writeManifest(
+  cacheDir: string,
+  outputDir: string,
+  pages: PlannedPage[],
+  sitemap: (page: PlannedPage) => PageRecord["sitemap"] | undefined,
+): Promise<number> {
+  const records: RenderManifest["pages"] = {};
+  await Promise.all(
+    pages.map(async (page) => {
+      const entry = sitemap(page);
+      if (entry === undefined) return; // not written: nothing to remember
+      try {
+        const stats = await lstat(path.join(outputDir, page.file), { bigint: true });
+        if (!stats.isFile()) return;
+        records[page.file] = { key: page.key, ino: String(stats.ino), size: String(stats.size), mtimeNs: String(stats.mtimeNs), sitemap: entry };
+      } catch {
+        // Missing: the next build renders it.
+      }
+    }),
+  );
+  const manifest: RenderManifest = { version: 1, outputDir, pages: records };
+  await mkdir(cacheDir, { recursive: true });
+  const temporary = `${manifestFile(cacheDir)}.${process.pid}`;
+  await writeFile(temporary, JSON.stringify(manifest));
+  await rename(temporary, manifestFile(cacheDir));
+  return Object.keys(records).length;
+}
