@@ -6,7 +6,9 @@
  */
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { readConfig } from "./src/config.ts";
-import { loadSiteView } from "./src/site/source.ts";
+import { readdirSync } from "node:fs";
+import { handover, loadSiteView } from "./src/site/source.ts";
+import { PAGINATED_TEMPLATES } from "./src/site/render-plan.ts";
 import { frenchSpacing, frenchSpacingHtml, formatDate, plural } from "./src/site/french.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
 import { discoveryPlugin } from "./src/site/eleventy-discovery.ts";
@@ -24,9 +26,18 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addWatchTarget(config.seedsDir);
   eleventyConfig.addWatchTarget("./src/");
 
-  // Stylesheet, copied as is.
-  // https://www.11ty.dev/docs/copy/
-  eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  // `npm run build` renders a large archive in several runs (src/site/render-plan.ts):
+  // the single pages (home, indexes, feeds, export) and the assets come with the first.
+  // https://www.11ty.dev/docs/ignores/
+  if (handover()?.singles === false) {
+    for (const file of readdirSync("templates", { recursive: true }) as string[]) {
+      if (file.endsWith(".njk") && !file.startsWith("_includes") && !PAGINATED_TEMPLATES.includes(file)) eleventyConfig.ignores.add(`templates/${file}`);
+    }
+  } else {
+    // Stylesheet, copied as is.
+    // https://www.11ty.dev/docs/copy/
+    eleventyConfig.addPassthroughCopy({ "templates/assets": "assets" });
+  }
 
   // Root-relative links work under a sub-path too (PATH_PREFIX=/archive/).
   // https://www.11ty.dev/docs/plugins/html-base/

@@ -2,6 +2,7 @@
  * Build settings, from the environment (documented in the README).
  */
 import path from "node:path";
+import { RENDER_BATCH_PAGES } from "./site/render-plan.ts";
 
 export interface BuildConfig {
   seedsDir: string;
@@ -16,6 +17,8 @@ export interface BuildConfig {
   cacheDir: string;
   /** Worker threads for extraction (undefined: one per core when it pays). */
   workers: number | undefined;
+  /** Pages per Eleventy run (src/site/render-plan.ts): fewer use less memory, more are a little faster. */
+  renderBatchPages: number;
 }
 
 export function normalisePrefix(prefix: string | undefined): string {
@@ -31,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     siteUrl: (env.SITE_URL ?? "https://archive.example.org").replace(/\/+$/, ""),
     strict: argv.includes("--strict") || env.STRICT === "1" || env.STRICT === "true",
     cacheDir: path.resolve(env.CACHE_DIR ?? ".cache"),
+    renderBatchPages: env.RENDER_BATCH_PAGES !== undefined && /^[1-9]\d*$/.test(env.RENDER_BATCH_PAGES) ? Number(env.RENDER_BATCH_PAGES) : RENDER_BATCH_PAGES,
     workers: env.EXTRACT_WORKERS !== undefined && /^\d+$/.test(env.EXTRACT_WORKERS) ? Number(env.EXTRACT_WORKERS) : undefined,
   };
 }

@@ -12,9 +12,9 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import path from "node:path";
 import { readConfig } from "../config.ts";
 import { runPipeline } from "../pipeline.ts";
-import { provideView, writtenPages } from "../site/source.ts";
+import { provideView, resetWrittenPages, writtenPages } from "../site/source.ts";
 import { buildSiteView } from "../site/view.ts";
-import { pageKeys, planRender, readManifest, writeManifest, type RenderPlan } from "../site/render-plan.ts";
+import { pageKeys, planRender, readManifest, renderBatches, writeManifest, type RenderPlan } from "../site/render-plan.ts";
 import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type BuildReport } from "./report.ts";
 import { createProgress } from "./progress.ts";
 import { buildSearchIndex } from "../search/index.ts";
@@ -148,10 +148,8 @@ async function main(): Promise<number> {
   const viewStarted = performance.now();
   const view = buildSiteView(archive);
   const plan = await planRender(view, pageKeys(view, fingerprint.code), await readManifest(config.cacheDir), config.outputDir);
-  provideView(
-    plan.view,
-    plan.reused.flatMap((page) => (page.record.sitemap ? [{ url: page.url, ...page.record.sitemap }] : [])),
-  );
+  const keptSitemap = plan.reused.flatMap((page) => (page.record.sitemap ? [{ url: page.url, ...page.record.sitemap }] : []));
+  const batches = renderBatches(plan.view, config.renderBatchPages);
   report.timings.plan = performance.now() - viewStarted;
   const parent = path.dirname(config.outputDir);
   await mkdir(parent, { recursive: true });
@@ -164,8 +162,15 @@ async function main(): Promise<number> {
     // `npm start` honours it too); point it at the staging folder.
     process.env.OUTPUT_DIR = staging;
     const { Eleventy } = await import("@11ty/eleventy");
-    const eleventy = new Eleventy("templates", staging, { configPath: "eleventy.config.ts", quietMode: true });
-    await eleventy.write();
+    resetWrittenPages();
+    let done = 0;
+    for (const [i, batch] of batches.entries()) {
+      provideView(batch.view, { singles: batch.singles, last: i === batches.length - 1, keptSitemap });
+      const eleventy = new Eleventy("templates", staging, { configPath: "eleventy.config.ts", quietMode: true });
+      await eleventy.write();
+      done += batch.pages;
+      progress.update(done, plan.pages.length - plan.reused.length);
+    }
     await keepPages(plan, config.outputDir, staging);
     report.timings.render = performance.now() - renderStarted;
 

@@ -13,7 +13,7 @@ import { atomXml, buildFeed, jsonFeed } from "./feeds.ts";
 import { siteMetadata } from "./metadata.ts";
 import { articleFacets, FILTERS } from "../search/facets.ts";
 import { headMeta, robotsTxt, sitemapEntries, sitemapPage, sitemapXml, type SiteIdentity, type SitemapEntryOfPage, type WrittenPage } from "./seo.ts";
-import { keptSitemapEntries, recordWrittenPages } from "./source.ts";
+import { handover, recordWrittenPages, writtenPages } from "./source.ts";
 
 export function siteIdentity(env: NodeJS.ProcessEnv = process.env): SiteIdentity {
   const config = readConfig(env);
@@ -30,16 +30,24 @@ export function discoveryPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("atomFeed", (articles: Article[]) => atomXml(buildFeed(site, articles)));
   eleventyConfig.addFilter("jsonFeed", (articles: Article[]) => jsonFeed(buildFeed(site, articles)));
   // The sitemap lists what was actually written, so it is made once every page
-  // is, with the pages `npm run build` kept from its previous build.
+  // is: by the last of `npm run build`'s Eleventy runs, with the pages of the
+  // earlier runs and those kept from the previous build.
   // https://www.11ty.dev/docs/events/#eleventy.after
   // An incremental rebuild (`--incremental`) only reports the pages it rewrote: keep the full sitemap of the last build then.
   eleventyConfig.on("eleventy.after", async ({ directories, dir, results, incremental }: { directories?: { output: string }; dir?: { output: string }; results: WrittenPage[]; incremental?: boolean }) => {
     const output = directories?.output ?? dir?.output;
     if (!output || !Array.isArray(results) || incremental) return;
+    const build = handover();
+    if (!build) {
+      await writeFile(path.join(output, "sitemap.xml"), sitemapXml(sitemapEntries(site, results)));
+      return;
+    }
     const written = new Map<string, SitemapEntryOfPage | null>();
     for (const page of results) if (typeof page.url === "string") written.set(page.url, sitemapPage(page));
     recordWrittenPages(written);
-    await writeFile(path.join(output, "sitemap.xml"), sitemapXml(sitemapEntries(site, results, keptSitemapEntries())));
+    if (!build.last) return;
+    const known = [...build.keptSitemap, ...[...writtenPages().values()].filter((e): e is SitemapEntryOfPage => e !== null)];
+    await writeFile(path.join(output, "sitemap.xml"), sitemapXml(sitemapEntries(site, [], known)));
   });
   eleventyConfig.addFilter("robotsTxt", () => robotsTxt(site));
   eleventyConfig.addFilter("searchFacets", (article: Article, entities: PublishedEntity[]) => articleFacets(article, entities));

@@ -24,8 +24,8 @@ import { lstat, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SiteView } from "./view.ts";
 
-/** The paginated lists of the SiteView: name → the list and each item's page URL
- * (as the template's permalink writes it). */
+/** The paginated lists of the SiteView: name → the list, each item's page URL
+ * (as the template's permalink writes it) and the template that paginates it. */
 const PAGINATED = {
   articles: { list: (v: SiteView) => v.articles, url: (item: SiteView["articles"][number]) => item.url },
   entityPages: { list: (v: SiteView) => v.entityPages, url: (item: SiteView["entityPages"][number]) => item.page.url },
@@ -37,6 +37,68 @@ const PAGINATED = {
 } as const;
 
 type ListName = keyof typeof PAGINATED;
+
+/** The templates of the paginated lists; every other template makes a few
+ * single pages (home, indexes, feeds, JSON export…), rendered in the first batch. */
+export const PAGINATED_TEMPLATES = ["article.njk", "entity.njk", "topic.njk", "thread.njk", "event-pages.njk", "timeline-year.njk", "archive-period.njk"];
+
+/** Pages per Eleventy run. Eleventy keeps every page of a run in memory
+ * until the run ends, so a large archive is rendered in batches: memory is
+ * bounded by the batch, not by the archive. */
+export const RENDER_BATCH_PAGES = 1500;
+
+/** The view of one rendering batch: `singles` says whether it also renders
+ * the single pages (templates outside PAGINATED_TEMPLATES). */
+export interface RenderBatch {
+  view: SiteView;
+  singles: boolean;
+  pages: number;
+}
+
+/**
+ * Splits the pages to render into batches of at most `size` paginated pages
+ * (list by list, in order); the first batch also renders the single pages.
+ * There is always at least one batch.
+ */
+export function renderBatches(view: SiteView, size = RENDER_BATCH_PAGES): RenderBatch[] {
+  const lists: Record<ListName, unknown[]> = {
+    articles: view.articles,
+    entityPages: view.entityPages,
+    topicPages: view.topicPages,
+    threadPages: view.threadPages,
+    eventPages: view.eventPages,
+    timelineYearPages: view.timeline.yearPages,
+    archivePages: view.archives.pages,
+  };
+  const empty = (): Record<ListName, unknown[]> => ({ articles: [], entityPages: [], topicPages: [], threadPages: [], eventPages: [], timelineYearPages: [], archivePages: [] });
+  const parts: Array<{ lists: Record<ListName, unknown[]>; pages: number }> = [{ lists: empty(), pages: 0 }];
+  for (const name of Object.keys(lists) as ListName[]) {
+    for (let from = 0; from < lists[name].length; ) {
+      let last = parts[parts.length - 1]!;
+      if (last.pages >= size) parts.push((last = { lists: empty(), pages: 0 }));
+      const take = Math.min(size - last.pages, lists[name].length - from);
+      last.lists[name] = lists[name].slice(from, from + take);
+      last.pages += take;
+      from += take;
+    }
+  }
+  return parts.map(({ lists: l, pages }, i) => ({
+    singles: i === 0,
+    pages,
+    view: {
+      ...view,
+      articles: l.articles as SiteView["articles"],
+      entityPages: l.entityPages as SiteView["entityPages"],
+      topicPages: l.topicPages as SiteView["topicPages"],
+      threadPages: l.threadPages as SiteView["threadPages"],
+      eventPages: l.eventPages as SiteView["eventPages"],
+      timeline: { ...view.timeline, yearPages: l.timelineYearPages as SiteView["timeline"]["yearPages"] },
+      archives: { ...view.archives, pages: l.archivePages as SiteView["archives"]["pages"] },
+      // The entity index pages are single pages too.
+      entityIndexes: i === 0 ? view.entityIndexes : [],
+    },
+  }));
+}
 
 /** A page URL's file in the output folder: "/a/b/" → "a/b/index.html". */
 export function outputFileOf(url: string): string {

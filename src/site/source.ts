@@ -13,27 +13,38 @@ import { buildSiteView, type SiteView } from "./view.ts";
 
 interface Handover {
   view: SiteView;
+  /** Whether this Eleventy run renders the single pages (home, indexes, feeds…). */
+  singles: boolean;
+  /** Whether this run is the build's last, which writes the sitemap. */
+  last: boolean;
   /** Sitemap entries of the pages kept from the previous build (not rendered). */
   keptSitemap: SitemapEntryOfPage[];
 }
 
 let provided: Handover | null = null;
-/** URL → sitemap entry (null: not in the sitemap) of every page Eleventy wrote last. */
-let written = new Map<string, SitemapEntryOfPage | null>();
+/** URL → sitemap entry (null: not in the sitemap) of every page Eleventy
+ * wrote since `resetWrittenPages`, over all the build's runs. */
+const written = new Map<string, SitemapEntryOfPage | null>();
 
-export function provideView(view: SiteView, keptSitemap: SitemapEntryOfPage[] = []): void {
-  provided = { view, keptSitemap };
+/** Hands a view to the next Eleventy run of `npm run build`. */
+export function provideView(view: SiteView, options: Omit<Handover, "view"> = { singles: true, last: true, keptSitemap: [] }): void {
+  provided = { view, ...options };
 }
 
-export function keptSitemapEntries(): SitemapEntryOfPage[] {
-  return provided?.keptSitemap ?? [];
+/** Set by `npm run build`; null under `npm start`, where one run renders everything. */
+export function handover(): Omit<Handover, "view"> | null {
+  return provided && { singles: provided.singles, last: provided.last, keptSitemap: provided.keptSitemap };
 }
 
 export function recordWrittenPages(pages: Map<string, SitemapEntryOfPage | null>): void {
-  written = pages;
+  for (const [url, entry] of pages) written.set(url, entry);
 }
 
-export function writtenPages(): Map<string, SitemapEntryOfPage | null> {
+export function resetWrittenPages(): void {
+  written.clear();
+}
+
+export function writtenPages(): ReadonlyMap<string, SitemapEntryOfPage | null> {
   return written;
 }
 
