@@ -181,6 +181,7 @@ async function main(): Promise<number> {
       siteDir: staging,
       archive,
       cacheDir: config.cacheDir,
+      renderKeys: new Map(plan.pages.map((page) => [page.file, page.key])),
       onShard: (done, total) => progress.update(done, total),
     });
     report.timings.search = performance.now() - searchStarted;

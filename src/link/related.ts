@@ -23,7 +23,7 @@
  * with the archive.
  */
 import type { Archive } from "../types.ts";
-import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlap } from "./similarity.ts";
+import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlapScore, setWeight } from "./similarity.ts";
 
 export const WEIGHTS = { entities: 0.7, events: 0.2, topic: 0.1 };
 /** Below this the link is too weak to show. */
@@ -49,6 +49,7 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
   const order = chronologicalOrder(articles.map((a) => ({ id: a.id, date: a.date?.value ?? null })));
   const index = buildEntityIndex(sets, order);
   const byEntities = new CandidateFinder(sets, index);
+  const weights = sets.map((set) => setWeight(set, index.idf));
   const position = new Map(articles.map((a, i) => [a.id, i]));
 
   const eventsOf: Array<Set<string>> = articles.map(() => new Set());
@@ -70,15 +71,19 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
     const found: Array<RelatedArticle & { weight: number }> = [];
     for (const j of candidates) {
       const other = articles[j]!;
-      const { score: entityPart, shared, weight } = overlap(sets[i]!, sets[j]!, index.idf);
-      const sharedEvents = [...eventsOf[i]!].filter((id) => eventsOf[j]!.has(id)).sort();
-      if (sharedEvents.length === 0 && shared.length < MIN_SHARED_ENTITIES) continue;
+      const { score: entityPart, count, weight } = overlapScore(sets[i]!, sets[j]!, index.idf, weights[i], weights[j]);
+      const sharedEvents: string[] = [];
+      const [fewer, more] = eventsOf[i]!.size <= eventsOf[j]!.size ? [eventsOf[i]!, eventsOf[j]!] : [eventsOf[j]!, eventsOf[i]!];
+      for (const id of fewer) if (more.has(id)) sharedEvents.push(id);
+      sharedEvents.sort();
+      if (sharedEvents.length === 0 && count < MIN_SHARED_ENTITIES) continue;
 
       const fewerEvents = Math.min(eventsOf[i]!.size, eventsOf[j]!.size);
       const eventPart = fewerEvents ? sharedEvents.length / fewerEvents : 0;
       const sameTopic = article.topic !== null && article.topic.id === other.topic?.id;
       const score = WEIGHTS.entities * entityPart + WEIGHTS.events * eventPart + WEIGHTS.topic * (sameTopic ? 1 : 0);
       if (score < MIN_SCORE) continue;
+      const shared = [...sets[j]!].filter((id) => sets[i]!.has(id));
 
       found.push({
         id: other.id,

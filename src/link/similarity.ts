@@ -65,21 +65,41 @@ export function buildEntityIndex(sets: Array<Set<string>>, order?: number[]): En
 
 /** Overlap coefficient of two entity sets, the shared ids, and their weight. */
 export function overlap(a: Set<string>, b: Set<string>, idf: Map<string, number>): { score: number; shared: string[]; weight: number } {
-  let weightA = 0;
-  let weightB = 0;
-  let sharedWeight = 0;
+  const { score, weight } = overlapScore(a, b, idf);
   const shared: string[] = [];
-  for (const id of a) weightA += idf.get(id) ?? 0;
-  for (const id of b) {
-    const w = idf.get(id) ?? 0;
-    weightB += w;
-    if (a.has(id)) {
-      sharedWeight += w;
-      shared.push(id);
-    }
+  for (const id of b) if (a.has(id)) shared.push(id);
+  return { score, shared, weight };
+}
+
+/** The total IDF weight of a set, for overlapScore. */
+export function setWeight(set: Set<string>, idf: Map<string, number>): number {
+  let weight = 0;
+  for (const id of set) weight += idf.get(id) ?? 0;
+  return weight;
+}
+
+/**
+ * `overlap` without the list of shared ids, for the hot loops that compare
+ * an article with each of its candidates: the smaller set is walked, and
+ * the sets' total weights can be given when the caller computed them once.
+ */
+export function overlapScore(
+  a: Set<string>,
+  b: Set<string>,
+  idf: Map<string, number>,
+  weightA = setWeight(a, idf),
+  weightB = setWeight(b, idf),
+): { score: number; weight: number; count: number } {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sharedWeight = 0;
+  let count = 0;
+  for (const id of small) {
+    if (!large.has(id)) continue;
+    sharedWeight += idf.get(id) ?? 0;
+    count++;
   }
   const smaller = Math.min(weightA, weightB);
-  return { score: smaller === 0 ? 0 : sharedWeight / smaller, shared, weight: sharedWeight };
+  return { score: smaller === 0 ? 0 : sharedWeight / smaller, weight: sharedWeight, count };
 }
 
 /** First position in `list` (sorted by rank) whose rank is at least `target`. */

@@ -23,7 +23,7 @@
  * always gives the same threads.
  */
 import { slugify } from "../extract/text/index.ts";
-import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlap } from "./similarity.ts";
+import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlap, overlapScore } from "./similarity.ts";
 
 export interface ThreadInput {
   id: string;
@@ -160,7 +160,7 @@ export function buildThreads(
     const needed = Math.max(2, Math.ceil(size.get(key)! / 2));
     const core = new Set<string>();
     for (const [id, count] of counts) if (count >= needed) core.add(id);
-    return overlap(articleSet, core, index.idf).score >= THREAD_CORE_SIMILARITY;
+    return overlapScore(articleSet, core, index.idf).score >= THREAD_CORE_SIMILARITY;
   };
 
   // New articles, oldest first: join the most tied thread, or pair up.

@@ -21,7 +21,7 @@
  * mostly lists of other pages' titles.
  */
 import { createHash } from "node:crypto";
-import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -33,7 +33,7 @@ import { indexedView } from "./indexed-view.ts";
 const PAGEFIND_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")).version;
 
 /** Bump when the way shards are planned, indexed or hashed changes, to invalidate the cache. */
-const SHARD_FORMAT = 2;
+const SHARD_FORMAT = 3;
 
 /** The archive is French: one language index, French stemming for every page. */
 export const INDEX_OPTIONS: PagefindServiceConfig = { forceLanguage: "fr" };
@@ -128,13 +128,21 @@ const VIEW_APPLIES = !INDEX_OPTIONS.rootSelector && !INDEX_OPTIONS.excludeSelect
  * options.
  */
 export function shardHash(plan: ShardPlan, pageContents: readonly string[]): string {
+  return shardHashOfViews(plan, pageContents.map((html) => pageViewHash(html ?? "")));
+}
+
+/** The hash of what Pagefind reads from one page. */
+export function pageViewHash(html: string): string {
+  return createHash("sha256")
+    .update(VIEW_APPLIES ? indexedView(html) : html)
+    .digest("base64url");
+}
+
+/** shardHash, from the pages' view hashes (pageViewHash). */
+export function shardHashOfViews(plan: ShardPlan, viewHashes: readonly string[]): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ format: SHARD_FORMAT, pagefind: PAGEFIND_VERSION, options: INDEX_OPTIONS, id: plan.id }));
-  plan.pages.forEach((page, i) => {
-    hash.update(`\0page\0${page.url}\0`);
-    const html = pageContents[i] ?? "";
-    hash.update(VIEW_APPLIES ? indexedView(html) : html);
-  });
+  plan.pages.forEach((page, i) => hash.update(`\0page\0${page.url}\0${viewHashes[i] ?? ""}`));
   for (const record of plan.records) hash.update(`\0record\0${JSON.stringify(record)}`);
   return hash.digest("hex");
 }
@@ -148,6 +156,15 @@ export interface SearchIndexOptions {
   onShard?: (done: number, total: number) => void;
   /** Most pages per shard (MAX_SHARD_PAGES unless testing the splits). */
   maxShardPages?: number;
+  /** Each rendered page's render key (src/site/render-plan.ts), by file: a
+   * page with a key seen before has the view hash it had then, and is not
+   * read unless its shard is indexed again. */
+  renderKeys?: ReadonlyMap<string, string>;
+}
+
+/** Render key → view hash, of the pages of the last build. */
+function viewCacheFile(cacheDir: string): string {
+  return path.join(cacheDir, "search-page-views.json");
 }
 
 export interface SearchIndexResult {
@@ -209,10 +226,26 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const rebuilt: string[] = [];
   const reused: string[] = [];
   let serviceStarted = false;
+  let knownViews: Record<string, string> = {};
+  try {
+    knownViews = JSON.parse(await readFile(viewCacheFile(options.cacheDir), "utf8")) as Record<string, string>;
+  } catch {
+    // None yet, or unreadable: every page is read.
+  }
+  const views: Record<string, string> = {};
+  const read = (plan: ShardPlan) => Promise.all(plan.pages.map((page) => readFile(path.join(options.siteDir, page.file), "utf8")));
   try {
     for (const [n, plan] of plans.entries()) {
-      const contents = await Promise.all(plan.pages.map((page) => readFile(path.join(options.siteDir, page.file), "utf8")));
-      const hash = shardHash(plan, contents);
+      const keys = plan.pages.map((page) => options.renderKeys?.get(page.file));
+      let contents: string[] | null = null;
+      if (keys.some((key) => !key || !knownViews[key])) contents = await read(plan);
+      const viewHashes = plan.pages.map((_, i) => {
+        const key = keys[i];
+        const viewHash = key && knownViews[key] ? knownViews[key]! : pageViewHash(contents![i]!);
+        if (key) views[key] = viewHash;
+        return viewHash;
+      });
+      const hash = shardHashOfViews(plan, viewHashes);
       const output = path.join(outputRoot, plan.id);
       const cached = path.join(cacheRoot, plan.id);
       if ((await readCachedHash(cached)) === hash) {
@@ -220,7 +253,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         reused.push(plan.id);
       } else {
         serviceStarted = true;
-        await indexShard(plan, contents, output);
+        await indexShard(plan, contents ?? (await read(plan)), output);
         await removeUnusedFiles(output);
         // The hash is written last: a cache entry interrupted half-way is never trusted.
         await rm(cached, { recursive: true, force: true });
@@ -236,6 +269,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (serviceStarted) await pagefind.close();
   }
   await pruneCache(cacheRoot, new Set(plans.map((p) => p.id)));
+  await mkdir(options.cacheDir, { recursive: true });
+  const temporary = `${viewCacheFile(options.cacheDir)}.${process.pid}`;
+  await writeFile(temporary, JSON.stringify(views));
+  await rename(temporary, viewCacheFile(options.cacheDir));
   await writeFile(path.join(outputRoot, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, rebuilt, reused };
 }

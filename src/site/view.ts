@@ -48,8 +48,11 @@ export interface ArticleSummary extends Ref {
   summary: string;
 }
 
+/** A related article as its reader sees it: in order, with why, but without
+ * its score, which no one reads and which moves with every added article
+ * (rarity weights change with the archive's size), so it would make every
+ * article page look changed to the render plan. */
 export interface RelatedView extends ArticleSummary {
-  score: number;
   /** Why, in a few words: "Xiaomi, Lei Jun, même thème". */
   reason: string;
 }
@@ -599,7 +602,6 @@ export function buildSiteView(archive: Archive): SiteView {
       axis: axisOf(all, timeline),
       related: (related.get(article.id) ?? []).map((r) => ({
         ...summaryOf(articleById.get(r.id)!),
-        score: r.score,
         reason: relatedReason(r, (id) => entityById.get(id)?.name),
       })),
       previous: position > 0 ? articleRefs.get(chronological[position - 1]!.id)! : null,
