@@ -94,6 +94,14 @@ const intervals = new Map<string, Interval | null>();
 
 /** The stretch of time a TIMEX3 value covers (memoised: sorting the
  * timeline asks for the same values again and again). */
+/** The month an event is filed under on a busy year's timeline: "03", or ""
+ * for a date that spans more than a month (a year, a quarter, a season). */
+export function eventMonth(value: string): string {
+  const interval = intervalOf(value);
+  if (!interval || interval.start.slice(0, 7) !== interval.end.slice(0, 7)) return "";
+  return interval.start.slice(5, 7);
+}
+
 export function intervalOf(value: string): Interval | null {
   let known = intervals.get(value);
   if (known === undefined) intervals.set(value, (known = parseInterval(value)));
@@ -379,5 +387,5 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
   });
 
   timeline.sort((a, b) => compareDates(a.date, b.date) || cmp(a.id, b.id));
-  return placeOnTimeline(timeline);
+  return placeOnTimeline(timeline, eventMonth);
 }

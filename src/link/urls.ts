@@ -27,7 +27,9 @@ export const urls = {
   timeline: () => "/chronologie/",
   /** A year of the timeline; a busy year continues on `page/<n>/`. */
   timelineYear: (year: string, page = 1) => (page === 1 ? `/chronologie/${year}/` : `/chronologie/${year}/page/${page}/`),
-  /** An event, on the page of its year's timeline that lists it. */
+  /** A month of a busy year ("03"). */
+  timelineMonth: (year: string, month: string, page = 1) => (page === 1 ? `/chronologie/${year}/${month}/` : `/chronologie/${year}/${month}/page/${page}/`),
+  /** An event, on the timeline page that lists it. */
   event: (id: string, year: string, page = 1) => `${urls.timelineYear(year, page)}#${id}`,
   archives: () => "/archives/",
   year: (year: string) => `/archives/${year}/`,
@@ -50,17 +52,34 @@ export function timelineYearOf(value: string): string {
 }
 
 /**
- * Each event's URL: its year's page, or the page of a busy year it falls on
- * (TIMELINE_PAGE_SIZE events a page, in the timeline's order). `timeline`
- * must be in date order. Adding earlier events to a busy year can move an
- * event to a later page; its id, and so the fragment, stays.
+ * Each event's URL, on the timeline page that lists it: its year's page; in a
+ * busy year (more than TIMELINE_PAGE_SIZE events), its month's page, and the
+ * year's page for the events known only to a longer period (a season, a
+ * quarter, the year). `monthOf` gives an event's month ("03"), or "" when
+ * its date spans more than a month. `timeline` must be in date order.
+ *
+ * Month pages keep URLs stable as the archive grows: an event added in March
+ * moves no event of April, where pages cut every hundred events of the year
+ * would move every later event to another page. Only a month of more than
+ * TIMELINE_PAGE_SIZE events is cut into pages, and a year's events move to
+ * month pages once, when the year first gets busy; the fragment (the event's
+ * id) never changes.
  */
-export function placeOnTimeline<T extends { id: string; date: { value: string } }>(timeline: T[]): Array<T & { url: string }> {
+export function placeOnTimeline<T extends { id: string; date: { value: string } }>(timeline: T[], monthOf: (value: string) => string): Array<T & { url: string }> {
+  const perYear = new Map<string, number>();
+  for (const event of timeline) {
+    const year = timelineYearOf(event.date.value);
+    perYear.set(year, (perYear.get(year) ?? 0) + 1);
+  }
   const seen = new Map<string, number>();
   return timeline.map((event) => {
     const year = timelineYearOf(event.date.value);
-    const index = seen.get(year) ?? 0;
-    seen.set(year, index + 1);
-    return { ...event, url: urls.event(event.id, year, Math.floor(index / TIMELINE_PAGE_SIZE) + 1) };
+    if (perYear.get(year)! <= TIMELINE_PAGE_SIZE) return { ...event, url: urls.event(event.id, year) };
+    const month = year === "autres" ? "" : monthOf(event.date.value);
+    const key = `${year}/${month}`;
+    const index = seen.get(key) ?? 0;
+    seen.set(key, index + 1);
+    const page = Math.floor(index / TIMELINE_PAGE_SIZE) + 1;
+    return { ...event, url: `${month ? urls.timelineMonth(year, month, page) : urls.timelineYear(year, page)}#${event.id}` };
   });
 }

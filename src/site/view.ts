@@ -9,7 +9,7 @@
  * with the archive, or rendering grows quadratically.
  */
 import type { Archive, ArchiveEntity, ArchiveTopic, Article, EntityType, PublishedEntity, TimelineEvent } from "../types.ts";
-import { intervalOf } from "../link/events.ts";
+import { eventMonth } from "../link/events.ts";
 import { toExport, type ArchiveExport } from "../link/export.ts";
 import { urls, ENTITY_FOLDERS, TIMELINE_PAGE_SIZE, timelineYearOf } from "../link/urls.ts";
 import { relatedArticles, type RelatedArticle } from "../link/related.ts";
@@ -209,19 +209,27 @@ export interface TimelineGroup {
   events: EventView[];
 }
 
+/** A page of the timeline of a year, or of a month of a busy year (see
+ * placeOnTimeline in src/link/urls.ts). */
 export interface TimelineYearPage {
   year: string;
-  /** "2021", or "Autres dates". */
+  /** "2021", "Autres dates", or the month: "mars 2021". */
   label: string;
+  /** The label after "Les événements": "de 2021", "d’avril 2021", "d’autres dates". */
+  ofLabel: string;
+  /** Events of the year (on a year page) or of the month. */
   count: number;
   page: Page<EventView>;
   groups: TimelineGroup[];
-  /** Where each month of the year starts (page and heading). */
+  /** Where each month of the year starts: a heading of the year page, or a month page. */
   months: Array<{ label: string; url: string; count: number }>;
   /** The year's axis, on its first page. */
   axis: AxisLayout | null;
-  previous: { label: string; url: string } | null;
-  next: { label: string; url: string } | null;
+  /** A month page's year. */
+  up: { label: string; url: string } | null;
+  /** The year or month before and after; `rel` says which ("Année précédente"). */
+  previous: { label: string; url: string; rel: string } | null;
+  next: { label: string; url: string; rel: string } | null;
 }
 
 export interface SiteView {
@@ -346,14 +354,6 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   if (list) list.push(value);
   else map.set(key, [value]);
 };
-
-/** The month an event is filed under on its year's page: "03", or "" for
- * a date that spans more than a month (a year, a quarter, a season). */
-export function eventMonth(value: string): string {
-  const interval = intervalOf(value);
-  if (!interval || interval.start.slice(0, 7) !== interval.end.slice(0, 7)) return "";
-  return interval.start.slice(5, 7);
-}
 
 /** The last `size` items (the latest, for lists in date order). */
 const latest = <T>(list: T[], size: number): T[] => (list.length > size ? list.slice(list.length - size) : list);
@@ -716,8 +716,9 @@ const yearLabel = (year: string): string => (year === "autres" ? "Autres dates" 
 const monthHeading = (year: string, month: string): string => (month ? `${monthName(Number(month))} ${year}` : year === "autres" ? "Autres dates" : `${year}, mois inconnu`);
 
 /**
- * The timeline as pages: one per year (more when the year has more than
- * TIMELINE_PAGE_SIZE events, cut where each event's URL says), and a front
+ * The timeline as pages, where each event's URL (placeOnTimeline) puts it:
+ * a page per year, and in a busy year a page per month (the year page then
+ * lists the events known only to a longer period, and the months); a front
  * page with the axis of the whole archive, the years and the latest events.
  * `events` is in date order.
  */
@@ -726,52 +727,46 @@ export function buildTimeline(events: EventView[]): SiteView["timeline"] {
   for (const event of events) push(byYear, event.year, event);
   const years = [...byYear.keys()].sort((a, b) => (a === "autres" ? 1 : b === "autres" ? -1 : a.localeCompare(b)));
   const yearPages: TimelineYearPage[] = [];
-  // Where each month of each year starts: the page and its heading.
+  /** Where the axis of the front page sends a month: "2023-03" → URL. */
   const monthStart = new Map<string, string>();
   for (const [i, year] of years.entries()) {
     const list = byYear.get(year)!;
-    const pages = paginate(list, urls.timelineYear(year), TIMELINE_PAGE_SIZE);
+    const yearUrl = urls.timelineYear(year);
+    // Busy: placeOnTimeline put its events on month pages.
+    const busy = list.some((e) => eventMonthPage(e.url) !== null);
+    // Events of the year page(s), and of each month page, in date order.
+    const onYear = busy ? list.filter((e) => !eventMonthPage(e.url)) : list;
+    const byMonth = new Map<string, EventView[]>();
+    if (busy) for (const event of list) if (eventMonthPage(event.url)) push(byMonth, eventMonthPage(event.url)!, event);
     const monthCounts = new Map<string, number>();
-    const startsOfYear: Array<{ label: string; url: string; count: number }> = [];
-    const paged = pages.map((page) => {
-      const groups: TimelineGroup[] = [];
-      const anchored = new Set<string>();
-      for (const event of page.items) {
-        const month = eventMonth(event.date.value);
-        monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
-        const label = monthHeading(year, month);
-        const last = groups[groups.length - 1];
-        if (last?.label === label) {
-          last.events.push(event);
-          continue;
-        }
-        const anchor = `mois-${month || "annee"}`;
-        const key = `${year}-${month}`;
-        if (!monthStart.has(key)) {
-          monthStart.set(key, `${page.url}#${anchor}`);
-          startsOfYear.push({ label, url: `${page.url}#${anchor}`, count: 0 });
-        }
-        groups.push({ label, anchor: anchored.has(anchor) ? null : anchor, events: [event] });
-        anchored.add(anchor);
-      }
-      return { page, groups };
-    });
-    // The month index in the order of the page (the order of dates).
-    for (const start of startsOfYear) {
-      const month = [...monthCounts.keys()].find((m) => monthHeading(year, m) === start.label) ?? "";
-      start.count = monthCounts.get(month) ?? 0;
+    for (const event of list) {
+      const month = eventMonth(event.date.value);
+      monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
     }
-    const previous = i > 0 ? { label: yearLabel(years[i - 1]!), url: urls.timelineYear(years[i - 1]!) } : null;
-    const next = i < years.length - 1 ? { label: yearLabel(years[i + 1]!), url: urls.timelineYear(years[i + 1]!) } : null;
-    for (const { page, groups } of paged) {
+    // The month index: headings of the year page, or month pages.
+    const months: TimelineYearPage["months"] = [];
+    // ("" first: events known only to a longer period, listed on the year page.)
+    for (const month of [...monthCounts.keys()].sort()) {
+      const url = !month ? `${yearUrl}#mois-annee` : busy ? urls.timelineMonth(year, month) : `${yearUrl}#mois-${month}`;
+      months.push({ label: monthHeading(year, month), url, count: monthCounts.get(month)! });
+      if (month) monthStart.set(`${year}-${month}`, url);
+    }
+    const previous = i > 0 ? { label: yearLabel(years[i - 1]!), url: urls.timelineYear(years[i - 1]!), rel: "Année précédente" } : null;
+    const next = i < years.length - 1 ? { label: yearLabel(years[i + 1]!), url: urls.timelineYear(years[i + 1]!), rel: "Année suivante" } : null;
+
+    const yearPageList = paginate(onYear, yearUrl, TIMELINE_PAGE_SIZE);
+    // A busy year whose events all have a month still has its page: the axis and the months.
+    if (yearPageList.length === 0) yearPageList.push({ number: 1, total: 1, url: yearUrl, items: [], previousUrl: null, nextUrl: null, links: [{ number: 1, url: yearUrl }] });
+    for (const page of yearPageList) {
       const here = new Set(page.items.map((e) => e.id));
       yearPages.push({
         year,
         label: yearLabel(year),
+        ofLabel: year === "autres" ? "d’autres dates" : `de ${year}`,
         count: list.length,
         page,
-        groups,
-        months: startsOfYear,
+        groups: groupByMonth(year, page.items),
+        months,
         axis:
           page.number === 1
             ? layoutAxis(
@@ -779,9 +774,30 @@ export function buildTimeline(events: EventView[]): SiteView["timeline"] {
                 { monthHref: (y, m) => monthStart.get(`${y}-${m}`) ?? null },
               )
             : null,
+        up: null,
         previous,
         next,
       });
+    }
+    const monthKeys = [...byMonth.keys()].sort();
+    for (const [j, month] of monthKeys.entries()) {
+      const label = monthHeading(year, month);
+      const sibling = (k: number, rel: string) => (k >= 0 && k < monthKeys.length ? { label: monthHeading(year, monthKeys[k]!), url: urls.timelineMonth(year, monthKeys[k]!), rel } : null);
+      for (const page of paginate(byMonth.get(month)!, urls.timelineMonth(year, month), TIMELINE_PAGE_SIZE)) {
+        yearPages.push({
+          year,
+          label,
+          ofLabel: /^[aeiou]/.test(label) ? `d’${label}` : `de ${label}`,
+          count: byMonth.get(month)!.length,
+          page,
+          groups: [{ label, anchor: page.number === 1 ? `mois-${month}` : null, events: page.items }],
+          months,
+          axis: null,
+          up: { label: yearLabel(year), url: yearUrl },
+          previous: sibling(j - 1, "Mois précédent"),
+          next: sibling(j + 1, "Mois suivant"),
+        });
+      }
     }
   }
   const latestEvents = latest(events, TIMELINE_LATEST);
@@ -796,6 +812,30 @@ export function buildTimeline(events: EventView[]): SiteView["timeline"] {
     ),
     yearPages,
   };
+}
+
+/** "03" when the event's URL is on a month page (…/2023/03/[page/N/]#id), else null. */
+function eventMonthPage(url: string): string | null {
+  return /^\/chronologie\/[^/]+\/(\d{2})\//.exec(url)?.[1] ?? null;
+}
+
+/** A year page's events under month headings, each heading's anchor once. */
+function groupByMonth(year: string, events: EventView[]): TimelineGroup[] {
+  const groups: TimelineGroup[] = [];
+  const anchored = new Set<string>();
+  for (const event of events) {
+    const month = eventMonth(event.date.value);
+    const label = monthHeading(year, month);
+    const last = groups[groups.length - 1];
+    if (last?.label === label) {
+      last.events.push(event);
+      continue;
+    }
+    const anchor = `mois-${month || "annee"}`;
+    groups.push({ label, anchor: anchored.has(anchor) ? null : anchor, events: [event] });
+    anchored.add(anchor);
+  }
+  return groups;
 }
 
 /**

@@ -8,6 +8,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { ARTICLE_EVENTS, buildSiteView, EVENT_ARTICLES, EVENT_LIST_PAGE_SIZE, RECENT_EVENTS, TIMELINE_LATEST } from "../../src/site/view.ts";
 import { placeOnTimeline, TIMELINE_PAGE_SIZE, timelineYearOf } from "../../src/link/urls.ts";
+import { eventMonth } from "../../src/link/events.ts";
 import { MAX_MARKS } from "../../src/site/timeline-axis.ts";
 import { archiveOf, article, entity, event } from "./view-fixtures.ts";
 
@@ -25,7 +26,7 @@ const rawTimeline = [
   event("2022-bilan", "2022", ["hebdo"], ["maire"]),
   ...sessions.map((id, i) => event(`2023-${id}`, day(i), [id, "hebdo", ...sessions.slice(0, 10)], ["maire"])),
 ].sort((a, b) => (a.date.value < b.date.value ? -1 : a.date.value > b.date.value ? 1 : a.id < b.id ? -1 : 1));
-const timeline = placeOnTimeline(rawTimeline);
+const timeline = placeOnTimeline(rawTimeline, eventMonth);
 const archive = archiveOf(articles, {
   entities: [entity("maire", "Nathalie Appéré", "person", articles.map((a) => a.id))],
   timeline,
@@ -34,23 +35,40 @@ const archive = archiveOf(articles, {
 const view = buildSiteView(archive);
 
 describe("bounded pages on a large archive", () => {
-  test("a busy year of the timeline is split in pages, each event listed at its URL", () => {
+  test("a busy year of the timeline has a page per month, each event listed at its URL", () => {
     const pages2023 = view.timeline.yearPages.filter((p) => p.year === "2023");
-    assert.deepEqual(pages2023.map((p) => p.page.url), ["/chronologie/2023/", "/chronologie/2023/page/2/", "/chronologie/2023/page/3/"]);
+    const months = Array.from({ length: 12 }, (_, i) => `/chronologie/2023/${String(i + 1).padStart(2, "0")}/`);
+    assert.deepEqual(pages2023.map((p) => p.page.url), ["/chronologie/2023/", ...months]);
     assert.ok(pages2023.every((p) => p.page.items.length <= TIMELINE_PAGE_SIZE));
     const listedAt = new Map(view.timeline.yearPages.flatMap((p) => p.page.items.map((e) => [e.id, p.page.url] as const)));
     for (const e of timeline) assert.equal(e.url, `${listedAt.get(e.id)}#${e.id}`, e.id);
     assert.equal(view.exports.timeline.length, timeline.length);
+    // The quiet year keeps one page.
+    assert.deepEqual(view.timeline.yearPages.filter((p) => p.year === "2022").map((p) => p.page.url), ["/chronologie/2022/"]);
   });
 
-  test("the year's month index leads to the page and heading where each month starts", () => {
-    const first = view.timeline.yearPages.find((p) => p.year === "2023" && p.page.number === 1)!;
-    assert.equal(first.months.length, 12);
-    assert.equal(first.months.reduce((n, m) => n + m.count, 0), 260);
-    const december = first.months.find((m) => m.label === "décembre 2023")!;
-    assert.match(december.url, /^\/chronologie\/2023\/page\/3\/#mois-12$/);
-    const page3 = view.timeline.yearPages.find((p) => p.page.url === "/chronologie/2023/page/3/")!;
-    assert.ok(page3.groups.some((g) => g.anchor === "mois-12"));
+  test("an event added in March leaves the URLs of every other month's events as they were", () => {
+    const added = { ...rawTimeline.find((e) => e.id === "2023-seance-002")!, id: "2023-conseil-extraordinaire" };
+    const before = new Map(timeline.map((e) => [e.id, e.url]));
+    const after = placeOnTimeline([...rawTimeline, added].sort((a, b) => (a.date.value < b.date.value ? -1 : a.date.value > b.date.value ? 1 : a.id < b.id ? -1 : 1)), eventMonth);
+    const moved = after.filter((e) => before.has(e.id) && before.get(e.id) !== e.url);
+    assert.deepEqual(moved, []);
+    assert.match(after.find((e) => e.id === "2023-conseil-extraordinaire")!.url, /^\/chronologie\/2023\/03\/#/);
+  });
+
+  test("the year page indexes its months; a month page leads back to its year and to the months around it", () => {
+    const year = view.timeline.yearPages.find((p) => p.page.url === "/chronologie/2023/")!;
+    assert.equal(year.months.length, 12);
+    assert.equal(year.months.reduce((n, m) => n + m.count, 0), 260);
+    assert.equal(year.months.find((m) => m.label === "décembre 2023")!.url, "/chronologie/2023/12/");
+    assert.ok(year.axis, "the year's axis is on its page");
+    const april = view.timeline.yearPages.find((p) => p.page.url === "/chronologie/2023/04/")!;
+    assert.equal(april.label, "avril 2023");
+    assert.equal(april.ofLabel, "d’avril 2023");
+    assert.deepEqual(april.up, { label: "2023", url: "/chronologie/2023/" });
+    assert.equal(april.previous?.url, "/chronologie/2023/03/");
+    assert.equal(april.next?.rel, "Mois suivant");
+    assert.equal(april.groups[0]!.anchor, "mois-04");
   });
 
   test("the front page: years with counts, the latest events, an axis drawn by month", () => {
@@ -61,7 +79,7 @@ describe("bounded pages on a large archive", () => {
     assert.equal(view.timeline.axis.marks.length, 0, "no mark per event");
     assert.equal(view.timeline.axis.count, timeline.length);
     assert.ok(view.timeline.axis.months.length <= 24);
-    assert.ok(view.timeline.axis.months.every((m) => m.href && /^\/chronologie\/\d{4}\/(page\/\d\/)?#mois-\d\d$/.test(m.href)));
+    assert.ok(view.timeline.axis.months.every((m) => m.href && /^\/chronologie\/\d{4}\/(\d\d\/|#mois-\d\d)$/.test(m.href)));
   });
 
   test("an entity page shows its latest events and links to all of them, 100 a page", () => {
