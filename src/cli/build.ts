@@ -182,6 +182,7 @@ async function main(): Promise<number> {
       archive,
       cacheDir: config.cacheDir,
       renderKeys: new Map(plan.pages.map((page) => [page.file, page.key])),
+      previousSiteDir: config.outputDir,
       onShard: (done, total) => progress.update(done, total),
     });
     report.timings.search = performance.now() - searchStarted;

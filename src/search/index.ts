@@ -21,7 +21,7 @@
  * mostly lists of other pages' titles.
  */
 import { createHash } from "node:crypto";
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -160,6 +160,38 @@ export interface SearchIndexOptions {
    * page with a key seen before has the view hash it had then, and is not
    * read unless its shard is indexed again. */
   renderKeys?: ReadonlyMap<string, string>;
+  /** The site in place: a shard it already has with the same hash is linked
+   * from there (same inodes, so the comparison with it is immediate). */
+  previousSiteDir?: string;
+}
+
+/** Hard-links every file of `from` into `to` (created); false if anything failed. */
+async function linkTree(from: string, to: string): Promise<boolean> {
+  try {
+    await mkdir(to, { recursive: true });
+    for (const entry of await readdir(from, { withFileTypes: true, recursive: true })) {
+      const source = path.join(entry.parentPath, entry.name);
+      const target = path.join(to, path.relative(from, source));
+      if (entry.isDirectory()) await mkdir(target, { recursive: true });
+      else if (entry.isFile()) {
+        await mkdir(path.dirname(target), { recursive: true });
+        await link(source, target);
+      } else return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function previousShardHashes(siteDir: string | undefined): Promise<Map<string, string>> {
+  if (!siteDir) return new Map();
+  try {
+    const manifest = JSON.parse(await readFile(path.join(siteDir, "pagefind", "manifest.json"), "utf8")) as ShardManifest;
+    return new Map(manifest.shards.map((shard) => [shard.id, shard.hash]));
+  } catch {
+    return new Map();
+  }
 }
 
 /** Render key → view hash, of the pages of the last build. */
@@ -233,6 +265,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     // None yet, or unreadable: every page is read.
   }
   const views: Record<string, string> = {};
+  const previous = await previousShardHashes(options.previousSiteDir);
   const read = (plan: ShardPlan) => Promise.all(plan.pages.map((page) => readFile(path.join(options.siteDir, page.file), "utf8")));
   try {
     for (const [n, plan] of plans.entries()) {
@@ -249,7 +282,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const output = path.join(outputRoot, plan.id);
       const cached = path.join(cacheRoot, plan.id);
       if ((await readCachedHash(cached)) === hash) {
-        await cp(path.join(cached, "bundle"), output, { recursive: true });
+        const inPlace = options.previousSiteDir && previous.get(plan.id) === hash.slice(0, 16) ? path.join(options.previousSiteDir, "pagefind", plan.id) : null;
+        if (!inPlace || !(await linkTree(inPlace, output))) {
+          await rm(output, { recursive: true, force: true });
+          await cp(path.join(cached, "bundle"), output, { recursive: true });
+        }
         reused.push(plan.id);
       } else {
         serviceStarted = true;
