@@ -7,7 +7,8 @@
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { readConfig } from "./src/config.ts";
 import { readdirSync } from "node:fs";
-import { handover, loadSiteView } from "./src/site/source.ts";
+import { handover, loadSiteView, servedArchive } from "./src/site/source.ts";
+import { writeExports } from "./src/link/export.ts";
 import { PAGINATED_TEMPLATES } from "./src/site/render-plan.ts";
 import { frenchSpacing, frenchSpacingHtml, formatDate, plural } from "./src/site/french.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
@@ -46,12 +47,19 @@ export default function (eleventyConfig: any) {
   // Canonical links, Open Graph, JSON-LD, feeds, sitemap, robots.txt (src/site/seo.ts).
   eleventyConfig.addPlugin(discoveryPlugin);
 
-  // Presentation filters: French dates and typography, JSON for the export.
+  // The JSON export (data/*.json) is written record by record, not rendered:
+  // `npm run build` writes it itself; under `npm start` it is written here.
+  // https://www.11ty.dev/docs/events/#eleventy.after
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const archive = servedArchive();
+    if (!handover() && archive) await writeExports(archive, directories.output);
+  });
+
+  // Presentation filters: French dates and typography, JSON-LD.
   eleventyConfig.addFilter("frenchDate", formatDate);
   eleventyConfig.addFilter("typo", frenchSpacing);
   eleventyConfig.addFilter("typoHtml", frenchSpacingHtml);
   eleventyConfig.addFilter("plural", plural);
-  eleventyConfig.addFilter("json", (value: unknown) => JSON.stringify(value, null, 2));
   eleventyConfig.addFilter("jsonLd", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
 
   return {

@@ -21,6 +21,7 @@ import { buildSearchIndex } from "../search/index.ts";
 import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./fingerprint.ts";
 import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } from "../read/registries.ts";
 import { urlRegistryOf } from "../link/archive.ts";
+import { writeExports } from "../link/export.ts";
 import { formatChanges, keepUnchanged, type OutputChanges } from "./unchanged.ts";
 
 /** True while process `pid` runs (a staging folder's owner). */
@@ -172,6 +173,7 @@ async function main(): Promise<number> {
       progress.update(done, plan.pages.length - plan.reused.length);
     }
     await keepPages(plan, config.outputDir, staging);
+    await writeExports(archive, staging);
     report.timings.render = performance.now() - renderStarted;
 
     // Search index: one Pagefind shard per year, unchanged shards reused from the cache.

@@ -7,6 +7,7 @@
  * rendered.
  */
 import type { SitemapEntryOfPage } from "./seo.ts";
+import type { Archive } from "../types.ts";
 import { readConfig } from "../config.ts";
 import { runPipeline } from "../pipeline.ts";
 import { buildSiteView, type SiteView } from "./view.ts";
@@ -48,10 +49,18 @@ export function writtenPages(): ReadonlyMap<string, SitemapEntryOfPage | null> {
   return written;
 }
 
+/** Under `npm start`, the archive of the last run, for its JSON export. */
+let served: Archive | null = null;
+
+export function servedArchive(): Archive | null {
+  return served;
+}
+
 export async function loadSiteView(): Promise<SiteView> {
   if (provided) return provided.view;
   const config = readConfig();
   const { archive, report } = await runPipeline({ seedsDir: config.seedsDir, cacheDir: config.cacheDir, workers: config.workers });
   for (const d of report.diagnostics) console.warn(`[archive] ${d.severity}: ${d.file}${d.line ? `:${d.line}` : ""} ${d.message}`);
+  served = archive;
   return buildSiteView(archive);
 }

@@ -10,7 +10,6 @@
  */
 import type { Archive, ArchiveEntity, ArchiveTopic, Article, EntityType, PublishedEntity, TimelineEvent } from "../types.ts";
 import { eventMonth } from "../link/events.ts";
-import { toExport, type ArchiveExport } from "../link/export.ts";
 import { urls, ENTITY_FOLDERS, TIMELINE_PAGE_SIZE, timelineYearOf } from "../link/urls.ts";
 import { relatedArticles, type RelatedArticle } from "../link/related.ts";
 import { loadReferenceEvents } from "../extract/date/evidence.ts";
@@ -270,7 +269,6 @@ export interface SiteView {
     coverage: string | null;
     counts: { articles: number; undated: number; entities: number; events: number; topics: number };
   };
-  exports: ArchiveExport;
 }
 
 export const TYPE_LABELS: Record<EntityType, { singular: string; plural: string }> = {
@@ -708,7 +706,6 @@ export function buildSiteView(archive: Archive): SiteView {
         topics: topics.length,
       },
     },
-    exports: toExport(archive),
   };
 }
 
