@@ -149,6 +149,17 @@ async function main(): Promise<number> {
   const viewStarted = performance.now();
   const view = buildSiteView(archive);
   const plan = await planRender(view, pageKeys(view, fingerprint.code), await readManifest(config.cacheDir), config.outputDir);
+  // The articles' working data (structure blocks, time expressions,
+  // boilerplate, per-article events) served extraction and linking; nothing
+  // from here on reads it (the view, the search index, the export and the
+  // registries use other fields). Let it go before rendering: it is about a
+  // third of the archive's memory, half a gigabyte at 20,000 articles.
+  for (const article of archive.articles) {
+    article.blocks = [];
+    article.timexes = [];
+    article.boilerplate = [];
+    article.events = [];
+  }
   const keptSitemap = plan.reused.flatMap((page) => (page.record.sitemap ? [{ url: page.url, ...page.record.sitemap }] : []));
   const batches = renderBatches(plan.view, config.renderBatchPages);
   report.timings.plan = performance.now() - viewStarted;
