@@ -97,7 +97,10 @@ async function writeBaseline(dir: string, from: number, to: number, seed: number
 }
 
 function stages(stdout: string): string {
-  return /\(([^)]*\bextract\b[^)]*)\)/.exec(stdout)?.[1] ?? "";
+  const times = /\(([^)]*\bextract\b[^)]*)\)/.exec(stdout)?.[1] ?? "";
+  // "2,293 of 7,473 paginated page(s) rendered": how much the render plan kept.
+  const rendered = /([\d,]+) of ([\d,]+) paginated page\(s\) rendered/.exec(stdout);
+  return rendered ? `${times}; pages rendered ${rendered[1]} of ${rendered[2]}` : times;
 }
 
 async function main(): Promise<void> {

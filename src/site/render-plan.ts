@@ -45,7 +45,7 @@ export const PAGINATED_TEMPLATES = ["article.njk", "entity.njk", "topic.njk", "t
 /** Pages per Eleventy run. Eleventy keeps every page of a run in memory
  * until the run ends, so a large archive is rendered in batches: memory is
  * bounded by the batch, not by the archive. */
-export const RENDER_BATCH_PAGES = 1500;
+export const RENDER_BATCH_PAGES = 1000;
 
 /** The view of one rendering batch: `singles` says whether it also renders
  * the single pages (templates outside PAGINATED_TEMPLATES). */

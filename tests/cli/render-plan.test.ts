@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 /** Builds; `batch` pages per Eleventy run (the site must not depend on it). */
-function build(seeds: string, out: string, cache: string, batch = "1500") {
+function build(seeds: string, out: string, cache: string, batch = "1000") {
   const env = { ...process.env, SEEDS_DIR: seeds, OUTPUT_DIR: out, CACHE_DIR: cache, EXTRACT_WORKERS: "0", RENDER_BATCH_PAGES: batch };
   return run("npx", ["tsx", "src/cli/build.ts"], { cwd: root, env });
 }
