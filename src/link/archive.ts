@@ -163,6 +163,7 @@ function linkThreads(
   entities: ArchiveEntity[],
   timeline: TimelineEvent[],
   registry: ThreadRegistry,
+  settled: ReadonlySet<string>,
 ): { threads: ArchiveThread[]; registry: ThreadRegistry } {
   const eventsOf = new Map<string, string[]>();
   for (const event of timeline) {
@@ -178,7 +179,7 @@ function linkThreads(
     const topics = [...new Set([...(a.topic ? [a.topic.id] : []), ...a.topics.map((t) => t.id)])];
     return { id: a.id, title: a.title, date: a.date?.value ?? null, topics, entities: counts, events: eventsOf.get(a.id) ?? [] };
   });
-  const built = buildThreads(inputs, registry, timeline.map((e) => e.id));
+  const built = buildThreads(inputs, registry, timeline.map((e) => e.id), settled);
   const names = new Map(entities.map((e) => [e.id, e.name]));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const eventById = new Map(timeline.map((e) => [e.id, e]));
@@ -301,7 +302,13 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
   );
 
   lap("events");
-  const { threads, registry } = linkThreads(articles, entities, timeline, options.threadRegistry ?? {});
+  // Articles published by an earlier build that left them out of every
+  // thread stay out, unless a new article starts a story with them: that
+  // build already decided (see buildThreads). Without a thread registry,
+  // threads are computed afresh and nothing is settled.
+  const threadRegistry = options.threadRegistry ?? {};
+  const settled = new Set(Object.keys(threadRegistry).length > 0 ? Object.values(options.urlRegistry ?? {}) : []);
+  const { threads, registry } = linkThreads(articles, entities, timeline, threadRegistry, settled);
   const threadOf = new Map(threads.flatMap((t) => t.articles.map((a) => [a, t.id] as const)));
   for (const article of articles) article.thread = threadOf.get(article.id) ?? null;
   lap("threads");

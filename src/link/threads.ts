@@ -127,6 +127,7 @@ export function buildThreads(
   inputs: ThreadInput[],
   registry: ThreadRegistry = {},
   eventOrder: string[] = [],
+  settled: ReadonlySet<string> = new Set(),
 ): { threads: Thread[]; registry: ThreadRegistry } {
   const byId = new Map(inputs.map((a) => [a.id, a]));
   const sets = inputs.map((a) => new Set(a.entities.keys()));
@@ -163,8 +164,13 @@ export function buildThreads(
     return overlapScore(articleSet, core, index.idf).score >= THREAD_CORE_SIMILARITY;
   };
 
-  // New articles, oldest first: join the most tied thread, or pair up.
-  const pending = inputs.filter((a) => !threadOf.has(a.id)).sort(chronological);
+  // New articles, oldest first: join the most tied thread, or pair up. An
+  // article the last build already placed nowhere (`settled`) is not placed
+  // again: when that build considered it, the thread members published after
+  // it were not placed yet, so they could not draw it in; now they could, and
+  // a rebuild of the same archive would change its threads. A new article
+  // may still start a story with it.
+  const pending = inputs.filter((a) => !threadOf.has(a.id) && !settled.has(a.id)).sort(chronological);
   const provisional = new Map<string, string[]>(); // founder id → members, for new threads
   const provisionalOf = new Map<string, string>();
   for (const article of pending) {

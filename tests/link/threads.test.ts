@@ -112,6 +112,28 @@ describe("story threads", () => {
     assert.ok(budget && !budget.articles.some((id) => id.startsWith("retraites")), "the budget reports are a story of their own");
   });
 
+  test("a rebuild of the same archive with its registry gives the same threads", () => {
+    // A rail strike told from January to May; the March notice names only the
+    // union, which the May reports name too. The first build placed the
+    // notice nowhere (when it was considered, the May reports were not yet
+    // in the thread); the next build must not move it in.
+    const strike = [
+      article("greve-janvier", "2024-01-11", "social", ["sncf", "sud-rail"]),
+      article("preavis-mars", "2024-03-13", "social", ["cgt-cheminots"]),
+      article("greve-mai", "2024-05-10", "social", ["clement-beaune", "sncf", "cgt-cheminots", "sud-rail"]),
+      article("greve-mai-bilan", "2024-05-12", "social", ["sncf", "gare-de-lyon", "cgt-cheminots", "sud-rail"]),
+    ];
+    const first = buildThreads(strike);
+    const published = new Set(strike.map((a) => a.id));
+    const again = buildThreads(strike, first.registry, [], published);
+    assert.deepEqual(again.threads, first.threads);
+    assert.deepEqual(again.registry, first.registry);
+    // A new report may still start a story with an article left alone.
+    const added = article("preavis-suite", "2024-03-20", "social", ["cgt-cheminots", "sncf-voyageurs"]);
+    const third = buildThreads([...strike, added], first.registry, [], published);
+    assert.ok(third.threads.some((t) => t.articles.includes("preavis-mars") && t.articles.includes("preavis-suite")));
+  });
+
   test("undated articles may join a story; dates far apart may not", () => {
     assert.equal(closeInTime(null, "2024-01-01"), true);
     assert.equal(closeInTime("2019-05", "2024-03-04"), false);
