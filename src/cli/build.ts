@@ -23,8 +23,6 @@ import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } 
 import { urlRegistryOf } from "../link/archive.ts";
 import { writeExports } from "../link/export.ts";
 import { formatChanges, keepUnchanged, type OutputChanges } from "./unchanged.ts";
-import { relaunchWithHeapLimit } from "./heap.ts";
-import { listArticleFiles } from "../read/files.ts";
 
 /** True while process `pid` runs (a staging folder's owner). */
 function isRunning(pid: number): boolean {
@@ -126,9 +124,6 @@ async function main(): Promise<number> {
     console.log(`Nothing changed since the last build; ${path.relative(process.cwd(), config.outputDir) || "."} is up to date (--force rebuilds).`);
     return 0;
   }
-  // A heap limit sized to the archive (src/cli/heap.ts): the build goes on in a child process.
-  const relaunched = await relaunchWithHeapLimit((await listArticleFiles(config.seedsDir)).files.length);
-  if (relaunched !== null) return relaunched;
   const progress = createProgress();
   progress.stage("extract");
   const { archive, report } = await runPipeline({
