@@ -37,6 +37,26 @@ const PAGINATED = {
 } as const;
 
 type ListName = keyof typeof PAGINATED;
+type Lists = Record<ListName, unknown[]>;
+
+/** The view's paginated lists, by name. */
+function listsOf(view: SiteView): Lists {
+  return Object.fromEntries((Object.keys(PAGINATED) as ListName[]).map((name) => [name, PAGINATED[name].list(view)])) as Lists;
+}
+
+/** `view` with its paginated lists replaced by `lists`. */
+function withLists(view: SiteView, lists: Lists): SiteView {
+  return {
+    ...view,
+    articles: lists.articles as SiteView["articles"],
+    entityPages: lists.entityPages as SiteView["entityPages"],
+    topicPages: lists.topicPages as SiteView["topicPages"],
+    threadPages: lists.threadPages as SiteView["threadPages"],
+    eventPages: lists.eventPages as SiteView["eventPages"],
+    timeline: { ...view.timeline, yearPages: lists.timelineYearPages as SiteView["timeline"]["yearPages"] },
+    archives: { ...view.archives, pages: lists.archivePages as SiteView["archives"]["pages"] },
+  };
+}
 
 /** The templates of the paginated lists; every other template makes a few
  * single pages (home, indexes, feeds, JSON export…), rendered in the first batch. */
@@ -61,17 +81,9 @@ export interface RenderBatch {
  * There is always at least one batch.
  */
 export function renderBatches(view: SiteView, size = RENDER_BATCH_PAGES): RenderBatch[] {
-  const lists: Record<ListName, unknown[]> = {
-    articles: view.articles,
-    entityPages: view.entityPages,
-    topicPages: view.topicPages,
-    threadPages: view.threadPages,
-    eventPages: view.eventPages,
-    timelineYearPages: view.timeline.yearPages,
-    archivePages: view.archives.pages,
-  };
-  const empty = (): Record<ListName, unknown[]> => ({ articles: [], entityPages: [], topicPages: [], threadPages: [], eventPages: [], timelineYearPages: [], archivePages: [] });
-  const parts: Array<{ lists: Record<ListName, unknown[]>; pages: number }> = [{ lists: empty(), pages: 0 }];
+  const lists = listsOf(view);
+  const empty = (): Lists => Object.fromEntries(Object.keys(lists).map((name) => [name, []])) as unknown as Lists;
+  const parts: Array<{ lists: Lists; pages: number }> = [{ lists: empty(), pages: 0 }];
   for (const name of Object.keys(lists) as ListName[]) {
     for (let from = 0; from < lists[name].length; ) {
       let last = parts[parts.length - 1]!;
@@ -82,21 +94,11 @@ export function renderBatches(view: SiteView, size = RENDER_BATCH_PAGES): Render
       from += take;
     }
   }
-  return parts.map(({ lists: l, pages }, i) => ({
+  return parts.map(({ lists: part, pages }, i) => ({
     singles: i === 0,
     pages,
-    view: {
-      ...view,
-      articles: l.articles as SiteView["articles"],
-      entityPages: l.entityPages as SiteView["entityPages"],
-      topicPages: l.topicPages as SiteView["topicPages"],
-      threadPages: l.threadPages as SiteView["threadPages"],
-      eventPages: l.eventPages as SiteView["eventPages"],
-      timeline: { ...view.timeline, yearPages: l.timelineYearPages as SiteView["timeline"]["yearPages"] },
-      archives: { ...view.archives, pages: l.archivePages as SiteView["archives"]["pages"] },
-      // The entity index pages are single pages too.
-      entityIndexes: i === 0 ? view.entityIndexes : [],
-    },
+    // The entity index pages are single pages too.
+    view: { ...withLists(view, part), entityIndexes: i === 0 ? view.entityIndexes : [] },
   }));
 }
 
@@ -136,9 +138,10 @@ export interface PlannedPage {
  * deterministic because the view is built deterministically. */
 export function pageKeys(view: SiteView, codeFingerprint: string): PlannedPage[] {
   const pages: PlannedPage[] = [];
-  for (const [list, { list: items, url }] of Object.entries(PAGINATED) as Array<[ListName, (typeof PAGINATED)[ListName]]>) {
-    for (const item of items(view) as unknown[]) {
-      const pageUrl = (url as (i: unknown) => string)(item);
+  for (const [list, items] of Object.entries(listsOf(view)) as Array<[ListName, unknown[]]>) {
+    const url = PAGINATED[list].url as (item: unknown) => string;
+    for (const item of items) {
+      const pageUrl = url(item);
       const key = createHash("sha256").update(codeFingerprint).update("\0").update(list).update("\0").update(JSON.stringify(item)).digest("base64url");
       pages.push({ list, url: pageUrl, file: outputFileOf(pageUrl), key });
     }
@@ -186,24 +189,12 @@ export async function planRender(view: SiteView, pages: PlannedPage[], manifest:
     }
   }
   if (reused.length === 0) return { view, reused, pages };
-  const keep = <T>(list: ListName, items: T[]): T[] => {
-    const url = PAGINATED[list].url as (i: T) => string;
-    return items.filter((item) => !reusedFiles.has(outputFileOf(url(item))));
-  };
-  return {
-    view: {
-      ...view,
-      articles: keep("articles", view.articles),
-      entityPages: keep("entityPages", view.entityPages),
-      topicPages: keep("topicPages", view.topicPages),
-      threadPages: keep("threadPages", view.threadPages),
-      eventPages: keep("eventPages", view.eventPages),
-      timeline: { ...view.timeline, yearPages: keep("timelineYearPages", view.timeline.yearPages) },
-      archives: { ...view.archives, pages: keep("archivePages", view.archives.pages) },
-    },
-    reused,
-    pages,
-  };
+  const lists = listsOf(view);
+  for (const name of Object.keys(lists) as ListName[]) {
+    const url = PAGINATED[name].url as (item: unknown) => string;
+    lists[name] = lists[name].filter((item) => !reusedFiles.has(outputFileOf(url(item))));
+  }
+  return { view: withLists(view, lists), reused, pages };
 }
 
 function manifestFile(cacheDir: string): string {
