@@ -63,14 +63,6 @@ export function buildEntityIndex(sets: Array<Set<string>>, order?: number[]): En
   return { postings, idf, rank };
 }
 
-/** Overlap coefficient of two entity sets, the shared ids, and their weight. */
-export function overlap(a: Set<string>, b: Set<string>, idf: Map<string, number>): { score: number; shared: string[]; weight: number } {
-  const { score, weight } = overlapScore(a, b, idf);
-  const shared: string[] = [];
-  for (const id of b) if (a.has(id)) shared.push(id);
-  return { score, shared, weight };
-}
-
 /** The total IDF weight of a set, for overlapScore. */
 export function setWeight(set: Set<string>, idf: Map<string, number>): number {
   let weight = 0;
@@ -79,9 +71,10 @@ export function setWeight(set: Set<string>, idf: Map<string, number>): number {
 }
 
 /**
- * `overlap` without the list of shared ids, for the hot loops that compare
- * an article with each of its candidates: the smaller set is walked, and
- * the sets' total weights can be given when the caller computed them once.
+ * Overlap coefficient of two entity sets (shared IDF weight over the lighter
+ * set's weight), the shared weight and how many ids are shared. The smaller
+ * set is walked; the sets' total weights can be given when the caller
+ * computed them once, as the loops over candidates do.
  */
 export function overlapScore(
   a: Set<string>,
@@ -123,7 +116,7 @@ export class CandidateFinder {
   private readonly weight: Float64Array;
   /** Overlap coefficient of each touched article with the current one. */
   private readonly coefficient: Float64Array;
-  /** Each article's own IDF weight, the denominator of `overlap`. */
+  /** Each article's own IDF weight, the denominator of `overlapScore`. */
   private readonly total: Float64Array;
   private readonly touched: number[] = [];
 

@@ -23,7 +23,7 @@
  * always gives the same threads.
  */
 import { slugify } from "../extract/text/index.ts";
-import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlap, overlapScore } from "./similarity.ts";
+import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlapScore } from "./similarity.ts";
 
 export interface ThreadInput {
   id: string;
@@ -78,14 +78,14 @@ export function storyTie(
   b: ThreadInput,
   idf: Map<string, number>,
   sets?: [Set<string>, Set<string>],
-): { score: number; shared: string[] } | null {
+): { score: number } | null {
   if (!closeInTime(a.date, b.date)) return null;
   const [setA, setB] = sets ?? [new Set(a.entities.keys()), new Set(b.entities.keys())];
-  const { score, shared } = overlap(setA, setB, idf);
+  const { score } = overlapScore(setA, setB, idf);
   const sharedEvent = a.events.some((e) => b.events.includes(e));
   const sharedTopic = a.topics.some((t) => b.topics.includes(t));
   if (sharedEvent ? score < THREAD_SIMILARITY_WITH_EVENT : !sharedTopic || score < THREAD_SIMILARITY) return null;
-  return { score: score + (sharedEvent ? 0.5 : 0), shared };
+  return { score: score + (sharedEvent ? 0.5 : 0) };
 }
 
 function chronological(a: ThreadInput, b: ThreadInput): number {

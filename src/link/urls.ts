@@ -83,3 +83,9 @@ export function placeOnTimeline<T extends { id: string; date: { value: string } 
     return { ...event, url: `${month ? urls.timelineMonth(year, month, page) : urls.timelineYear(year, page)}#${event.id}` };
   });
 }
+
+/** A page URL's file in the output folder, with "/" separators: "/a/b/" → "a/b/index.html". */
+export function outputFileOf(url: string): string {
+  const rel = url.replace(/^\/+/, "");
+  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+}

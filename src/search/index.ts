@@ -29,6 +29,7 @@ import type { CustomRecord, PagefindServiceConfig } from "pagefind";
 import type { Archive } from "../types.ts";
 import { entityRecord } from "./facets.ts";
 import { indexedView } from "./indexed-view.ts";
+import { outputFileOf } from "../link/urls.ts";
 
 const PAGEFIND_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")).version;
 
@@ -94,7 +95,7 @@ export function planShards(archive: Pick<Archive, "articles" | "entities">, maxP
       let id = key;
       if (split && key === UNDATED_SHARD) id = `${UNDATED_SHARD}-${createHash("sha256").update(article.url).digest("hex")[0]}`;
       else if (split && article.date && article.date.value.length >= 7) id = article.date.value.slice(0, 7);
-      shard(id).pages.push({ url: article.url, file: path.join(...article.url.split("/").filter(Boolean), "index.html") });
+      shard(id).pages.push({ url: article.url, file: outputFileOf(article.url) });
     }
   }
   for (const entity of archive.entities) {

@@ -23,6 +23,7 @@ import type { BigIntStats } from "node:fs";
 import { lstat, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SiteView } from "./view.ts";
+import { outputFileOf } from "../link/urls.ts";
 
 /** The paginated lists of the SiteView: name → the list, each item's page URL
  * (as the template's permalink writes it) and the template that paginates it. */
@@ -102,11 +103,6 @@ export function renderBatches(view: SiteView, size = RENDER_BATCH_PAGES): Render
   }));
 }
 
-/** A page URL's file in the output folder: "/a/b/" → "a/b/index.html". */
-export function outputFileOf(url: string): string {
-  const rel = url.replace(/^\/+/, "");
-  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
-}
 
 /** A page of the last build, as the manifest remembers it. */
 export interface PageRecord {

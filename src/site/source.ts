@@ -28,7 +28,7 @@ let provided: Handover | null = null;
 const written = new Map<string, SitemapEntryOfPage | null>();
 
 /** Hands a view to the next Eleventy run of `npm run build`. */
-export function provideView(view: SiteView, options: Omit<Handover, "view"> = { singles: true, last: true, keptSitemap: [] }): void {
+export function provideView(view: SiteView, options: Omit<Handover, "view">): void {
   provided = { view, ...options };
 }
 

@@ -729,12 +729,16 @@ export function buildTimeline(events: EventView[]): SiteView["timeline"] {
   for (const [i, year] of years.entries()) {
     const list = byYear.get(year)!;
     const yearUrl = urls.timelineYear(year);
-    // Busy: placeOnTimeline put its events on month pages.
-    const busy = list.some((e) => eventMonthPage(e.url) !== null);
-    // Events of the year page(s), and of each month page, in date order.
-    const onYear = busy ? list.filter((e) => !eventMonthPage(e.url)) : list;
+    // Events of the year page(s), and of each month page, in date order, as
+    // their URLs say; a year is busy when placeOnTimeline gave it month pages.
+    const onYear: EventView[] = [];
     const byMonth = new Map<string, EventView[]>();
-    if (busy) for (const event of list) if (eventMonthPage(event.url)) push(byMonth, eventMonthPage(event.url)!, event);
+    for (const event of list) {
+      const month = eventMonthPage(event.url);
+      if (month) push(byMonth, month, event);
+      else onYear.push(event);
+    }
+    const busy = byMonth.size > 0;
     const monthCounts = new Map<string, number>();
     for (const event of list) {
       const month = eventMonth(event.date.value);

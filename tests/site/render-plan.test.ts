@@ -5,7 +5,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { buildSiteView } from "../../src/site/view.ts";
-import { outputFileOf, pageKeys, renderBatches } from "../../src/site/render-plan.ts";
+import { pageKeys, renderBatches } from "../../src/site/render-plan.ts";
+import { outputFileOf } from "../../src/link/urls.ts";
 import { archiveOf, article, entity } from "./view-fixtures.ts";
 
 // A week of a regional daily: the flood articles name the prefect; the
