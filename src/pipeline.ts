@@ -8,7 +8,7 @@ import type { Archive, Diagnostic } from "./types.ts";
 import { listArticleFiles, readArticleFile } from "./read/files.ts";
 import { readFrontMatter } from "./read/frontmatter.ts";
 import type { ArticleExtraction, SourceDocument } from "./extract/article.ts";
-import { extractAll } from "./extract/batch.ts";
+import { extractAll, redateAll } from "./extract/batch.ts";
 import { assignArticleIds, linkArchive } from "./link/archive.ts";
 import { refineDatesAcrossArticles } from "./link/dates.ts";
 import { readThreadRegistry, readUrlRegistry } from "./read/registries.ts";
@@ -127,12 +127,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // Dates from other articles reporting the same event; the articles whose
   // date changed are extracted again so "hier" or "mardi" resolve against it.
   const refinements = refineDatesAcrossArticles(extractions, assignArticleIds(extractions, published.registry));
-  const again = await extractAll(
-    refinements.map((r) => extracted[r.index]!),
+  const again = await redateAll(
+    refinements.map((r) => ({ doc: extracted[r.index]!, from: extractions[r.index]!, date: r.date })),
     // As many as half the articles of a large archive can be re-dated: they
     // are shared out to workers like the first extraction (cached too).
     { cacheDir: options.cacheDir ?? null, workers: options.workers },
-    (i) => ({ assignedDate: refinements[i]!.date }),
   );
   again.results.forEach((result, i) => {
     if (result.ok) extractions[refinements[i]!.index] = result.extraction;

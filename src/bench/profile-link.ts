@@ -20,7 +20,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { syntheticArticle } from "./corpus.ts";
 import { readFrontMatter } from "../read/frontmatter.ts";
-import { extractAll } from "../extract/batch.ts";
+import { extractAll, redateAll } from "../extract/batch.ts";
 import { type ArticleExtraction, type SourceDocument } from "../extract/article.ts";
 import { assignArticleIds, linkArchive } from "../link/archive.ts";
 import { refineDatesAcrossArticles } from "../link/dates.ts";
@@ -73,10 +73,9 @@ async function round(docs: SourceDocument[], cached: ArticleExtraction[]): Promi
   timings["dates (refine)"] = performance.now() - t;
   timings["re-dated articles (count)"] = refinements.length;
   t = performance.now();
-  const again = await extractAll(
-    refinements.map((r) => docs[r.index]!),
+  const again = await redateAll(
+    refinements.map((r) => ({ doc: docs[r.index]!, from: extracted[r.index]!, date: r.date })),
     { cacheDir: null },
-    (i) => ({ assignedDate: refinements[i]!.date }),
   );
   again.results.forEach((r, i) => {
     if (r.ok) extracted[refinements[i]!.index] = r.extraction;

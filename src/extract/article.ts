@@ -6,7 +6,7 @@
 import type { ArticleDate, ArticleEvent, Block, Boilerplate, Entity, FrontMatter, Mention, Quote, Span, Timex, TopicScore } from "../types.ts";
 import { inferTitle, structureArticle, summarise, wordCount, type SourceFormat } from "../structure/blocks.ts";
 import { detectLanguage } from "./lang/index.ts";
-import { tagTimexes, toEventDate } from "./time/index.ts";
+import { findTimexes, resolveTimexes, toEventDate, type FoundTimexes } from "./time/index.ts";
 import { recognizeEntities, attributeQuotes } from "./entities/index.ts";
 import { classifyTopics, loadTopics } from "./topics/index.ts";
 import { extractEvents } from "./events/index.ts";
@@ -81,6 +81,26 @@ export interface ExtractOptions {
   assignedDate?: ArticleDate | null;
 }
 
+/** The article's text regions (headline and blocks) and their sentences. */
+function textRegions(text: string, titleSpan: Span | null, blocks: Block[]): { regions: Span[]; masked: string; sentences: Span[] } {
+  const regions: Span[] = [...(titleSpan ? [titleSpan] : []), ...blocks];
+  return { regions, masked: maskOutside(text, regions), sentences: regions.flatMap((r) => splitSentences(text, r.start, r.end)) };
+}
+
+/** What depends on the article's date: its time expressions resolved
+ * against it ("hier", "janvier dernier" as the reader of the day understood
+ * them) and the dated events they place. */
+function dateDependent(
+  text: string,
+  found: FoundTimexes,
+  dct: string | null,
+  parts: { sentences: Span[]; blocks: Block[]; mentions: Mention[] },
+): { timexes: Timex[]; events: ArticleEvent[] } {
+  const timexes = resolveTimexes(found, { dct });
+  const events = extractEvents(text, { sentences: parts.sentences, paragraphs: parts.blocks, timexes, mentions: parts.mentions, dateOf: toEventDate });
+  return { timexes, events };
+}
+
 export function extractArticle(doc: SourceDocument, options: ExtractOptions = {}): ArticleExtraction {
   const { text, frontMatter } = doc;
   const structure = structureArticle(text, doc.contentStart, doc.format);
@@ -90,28 +110,24 @@ export function extractArticle(doc: SourceDocument, options: ExtractOptions = {}
   const title = frontMatter.title ?? structure.title?.text ?? (lede ? inferTitle(lede) : doc.source.replace(/\.(txt|md)$/i, ""));
   const titleInferred = !frontMatter.title && !structure.title;
 
-  const regions: Span[] = [...(structure.title ? [structure.title] : []), ...structure.blocks];
   const bodyText = structure.blocks.map((b) => b.text).join("\n\n");
   const language = detectLanguage(bodyText);
   const lang = frontMatter.lang ?? language.tag;
 
-  // Time is tagged twice: first without a reference date, to find the
-  // article's own date; then against it, so "hier" and "janvier dernier"
-  // resolve as the reader of the day understood them.
-  const masked = maskOutside(text, regions);
-  const sentences = regions.flatMap((r) => splitSentences(text, r.start, r.end));
+  const { regions, masked, sentences } = textRegions(text, structure.title, structure.blocks);
   const { mentions, entities } = recognizeEntities(text, { regions });
   const quotes = attributeQuotes(text, mentions).filter((q) => regions.some((r) => q.start >= r.start && q.end <= r.end));
 
-  const contextTimexes = tagTimexes(masked, { dct: null });
+  // Time expressions are found once and resolved twice: first without a
+  // reference date, to find the article's own date; then against it.
+  const found = findTimexes(masked);
+  const contextTimexes = resolveTimexes(found, { dct: null });
   const dating = dateArticle({ frontMatter, text, timexes: contextTimexes, blocks: structure.blocks, mentions, sentences });
   const date = options.assignedDate ?? dating.date;
-  const dct = date?.value ?? options.referenceDate ?? null;
-  const timexes = dct ? tagTimexes(masked, { dct }) : contextTimexes;
+  const { timexes, events } = dateDependent(text, found, date?.value ?? options.referenceDate ?? null, { sentences, blocks: structure.blocks, mentions });
 
   const headingTexts = structure.blocks.filter((b) => b.kind === "heading").map((b) => b.text);
   const topics = classifyTopics(bodyText, { title, headings: headingTexts, topics: loadTopics() });
-  const events = extractEvents(text, { sentences, paragraphs: structure.blocks, timexes, mentions, dateOf: toEventDate });
 
   return {
     source: doc.source,
@@ -143,4 +159,17 @@ export function extractArticle(doc: SourceDocument, options: ExtractOptions = {}
     events,
     plainText: `${structure.title?.text ?? ""}\n\n${bodyText}`,
   };
+}
+
+/**
+ * The article `extraction` describes, with a date decided elsewhere (another
+ * article reporting the same event): only what depends on the date is done
+ * again, about half the work of extractArticle. The result equals
+ * `extractArticle(doc, { ...options, assignedDate })`, so the two share cache
+ * entries (src/extract/batch.ts).
+ */
+export function redateArticle(doc: SourceDocument, extraction: ArticleExtraction, assignedDate: ArticleDate): ArticleExtraction {
+  const { masked, sentences } = textRegions(doc.text, extraction.titleSpan, extraction.blocks);
+  const { timexes, events } = dateDependent(doc.text, findTimexes(masked), assignedDate.value, { sentences, blocks: extraction.blocks, mentions: extraction.mentions });
+  return { ...extraction, date: assignedDate, timexes, events };
 }

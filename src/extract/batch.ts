@@ -9,6 +9,9 @@
  *   invalidates everything. The folder is safe to delete.
  * - Parallelism: articles are independent, so when enough of them miss the
  *   cache they are shared out to worker threads, one per core.
+ * - Re-dating (redateAll): an article given a date by another article is
+ *   extracted again only in what depends on its date; the result equals a
+ *   full extraction with that date, and is cached under the same key.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
@@ -16,7 +19,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { extractArticle, type ArticleExtraction, type ExtractOptions, type SourceDocument } from "./article.ts";
+import type { ArticleDate } from "../types.ts";
+import { extractArticle, redateArticle, type ArticleExtraction, type ExtractOptions, type SourceDocument } from "./article.ts";
 
 /** Below this many articles to extract, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 64;
@@ -85,9 +89,19 @@ async function writeCached(cacheDir: string, key: string, extraction: ArticleExt
   await rename(temporary, file);
 }
 
-function extractHere(doc: SourceDocument, options: ExtractOptions): BatchResult {
+/** One article to extract: from scratch, or (with `from`) again with the
+ * date in `options.assignedDate`. */
+export interface ExtractJob {
+  doc: SourceDocument;
+  options: ExtractOptions;
+  from?: ArticleExtraction;
+}
+
+/** Runs one job; an exception becomes a failed result naming the error. */
+export function runJob(job: ExtractJob): BatchResult {
   try {
-    return { ok: true, extraction: extractArticle(doc, options) };
+    const date = job.options.assignedDate;
+    return { ok: true, extraction: job.from && date ? redateArticle(job.doc, job.from, date) : extractArticle(job.doc, job.options) };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
@@ -95,7 +109,7 @@ function extractHere(doc: SourceDocument, options: ExtractOptions): BatchResult 
 
 /** Runs the extraction of `jobs` on `count` worker threads. */
 async function extractInWorkers(
-  jobs: Array<{ doc: SourceDocument; options: ExtractOptions }>,
+  jobs: ExtractJob[],
   count: number,
   onDone: (index: number, result: BatchResult) => void,
 ): Promise<void> {
@@ -126,14 +140,26 @@ async function extractInWorkers(
   );
 }
 
-export async function extractAll(
-  docs: SourceDocument[],
-  options: BatchOptions,
-  perDocument: (i: number) => ExtractOptions = () => ({}),
-): Promise<BatchOutcome> {
-  const results: BatchResult[] = new Array(docs.length);
+/** Extracts every document (see the module comment). */
+export function extractAll(docs: SourceDocument[], options: BatchOptions): Promise<BatchOutcome> {
+  return runJobs(
+    docs.map((doc) => ({ doc, options: {} })),
+    options,
+  );
+}
+
+/** The articles again, each with the date another article gives it. */
+export function redateAll(articles: Array<{ doc: SourceDocument; from: ArticleExtraction; date: ArticleDate }>, options: BatchOptions): Promise<BatchOutcome> {
+  return runJobs(
+    articles.map(({ doc, from, date }) => ({ doc, from, options: { assignedDate: date } })),
+    options,
+  );
+}
+
+async function runJobs(jobs: ExtractJob[], options: BatchOptions): Promise<BatchOutcome> {
+  const results: BatchResult[] = new Array(jobs.length);
   const fingerprint = options.cacheDir ? await extractorFingerprint() : "";
-  const keys = docs.map((doc, i) => (options.cacheDir ? cacheKey(doc, perDocument(i), fingerprint) : ""));
+  const keys = jobs.map((job) => (options.cacheDir ? cacheKey(job.doc, job.options, fingerprint) : ""));
   let done = 0;
   let cacheHits = 0;
   const missing: number[] = [];
@@ -149,14 +175,14 @@ export async function extractAll(
       }
     });
   } else {
-    missing.push(...docs.keys());
+    missing.push(...jobs.keys());
   }
-  options.onProgress?.(done, docs.length);
+  options.onProgress?.(done, jobs.length);
 
   const store = async (i: number, result: BatchResult) => {
     results[i] = result;
     done++;
-    options.onProgress?.(done, docs.length);
+    options.onProgress?.(done, jobs.length);
     if (options.cacheDir && result.ok) await writeCached(options.cacheDir, keys[i]!, result.extraction);
   };
 
@@ -165,14 +191,13 @@ export async function extractAll(
   const writes: Array<Promise<void>> = [];
   if (workersUsed > 1) {
     await extractInWorkers(
-      missing.map((i) => ({ doc: docs[i]!, options: perDocument(i) })),
+      missing.map((i) => jobs[i]!),
       workersUsed,
       (j, result) => writes.push(store(missing[j]!, result)),
     );
   } else {
-    for (const i of missing) writes.push(store(i, extractHere(docs[i]!, perDocument(i))));
+    for (const i of missing) writes.push(store(i, runJob(jobs[i]!)));
   }
   await Promise.all(writes);
   return { results, cacheHits, workersUsed };
 }
-

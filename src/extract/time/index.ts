@@ -8,7 +8,7 @@
  */
 import type { EventDate, Timex } from "../../types.ts";
 import { parseDct } from "./calendar.ts";
-import { parse, prepareText } from "./engine.ts";
+import { parse, prepareText, type Candidate } from "./engine.ts";
 import { resolve, type Context } from "./normalize.ts";
 import { dropOrphans, mergeDayAndTime, removeOverlaps } from "./refine.ts";
 
@@ -19,10 +19,25 @@ export interface TagOptions {
   dct?: string | null;
 }
 
-/** Temporal expressions of `text`, sorted by start, never overlapping. */
-export function tagTimexes(text: string, options: TagOptions = {}): Timex[] {
+/**
+ * The temporal expressions found in a text, before resolution: where they
+ * are and which rule matched. Finding does not depend on the reference date,
+ * so a text tagged against several dates (an article's own date, then the
+ * date another article gives it) is parsed once.
+ */
+export interface FoundTimexes {
+  text: string;
+  prepared: string;
+  candidates: Candidate[];
+}
+
+export function findTimexes(text: string): FoundTimexes {
   const prepared = prepareText(text);
-  const candidates = dropOrphans(mergeDayAndTime(removeOverlaps(parse(prepared)), prepared));
+  return { text, prepared, candidates: dropOrphans(mergeDayAndTime(removeOverlaps(parse(prepared)), prepared)) };
+}
+
+/** The found expressions resolved against a reference date, in reading order. */
+export function resolveTimexes(found: FoundTimexes, options: TagOptions = {}): Timex[] {
   const ctx: Context = {
     dct: parseDct(options.dct),
     explicitYear: null,
@@ -30,14 +45,14 @@ export function tagTimexes(text: string, options: TagOptions = {}): Timex[] {
     lastDayEnd: -1,
     lastEnd: -1,
     lastDate: null,
-    text: prepared,
+    text: found.prepared,
   };
   const out: Timex[] = [];
-  for (const c of candidates) {
+  for (const c of found.candidates) {
     const r = resolve(c, ctx);
     if (!r) continue;
     out.push({
-      text: text.slice(c.start, c.end),
+      text: found.text.slice(c.start, c.end),
       start: c.start,
       end: c.end,
       value: r.value,
@@ -50,6 +65,11 @@ export function tagTimexes(text: string, options: TagOptions = {}): Timex[] {
     });
   }
   return out;
+}
+
+/** Temporal expressions of `text`, sorted by start, never overlapping. */
+export function tagTimexes(text: string, options: TagOptions = {}): Timex[] {
+  return resolveTimexes(findTimexes(text), options);
 }
 
 /** The calendar date a DATE or TIME places something at, when it is fully
