@@ -8,7 +8,7 @@ import { inferTitle, structureArticle, summarise, wordCount, type SourceFormat }
 import { detectLanguage } from "./lang/index.ts";
 import { findTimexes, resolveTimexes, toEventDate, type FoundTimexes } from "./time/index.ts";
 import { recognizeEntities, attributeQuotes } from "./entities/index.ts";
-import { classifyTopics, loadTopics } from "./topics/index.ts";
+import { classifyTopics, loadTopics, tagTerms, type NamedEntity, type TagTerms } from "./topics/index.ts";
 import { extractEvents } from "./events/index.ts";
 import { splitSentences } from "./text/index.ts";
 import { dateArticle } from "./date/index.ts";
@@ -59,8 +59,9 @@ export interface ArticleExtraction {
   entities: Entity[];
   quotes: Quote[];
   events: ArticleEvent[];
-  /** Body text (headline and blocks), for archive-wide statistics. */
-  plainText: string;
+  /** Tag candidates counted in the headline and body, weighed against the
+   * archive's when tags are chosen (src/link/archive.ts). */
+  tagTerms: TagTerms;
 }
 
 /** The file's text with everything outside `regions` blanked, offsets kept. */
@@ -99,6 +100,23 @@ function dateDependent(
   const timexes = resolveTimexes(found, { dct });
   const events = extractEvents(text, { sentences: parts.sentences, paragraphs: parts.blocks, timexes, mentions: parts.mentions, dateOf: toEventDate });
   return { timexes, events };
+}
+
+/** Every name each mentioned entity goes by in the article: its own name
+ * and the forms written in the text. */
+function namedEntities(mentions: Mention[], entities: Entity[]): NamedEntity[] {
+  const nameOf = new Map(entities.map((e) => [e.id, e.name]));
+  const byId = new Map<string, NamedEntity>();
+  for (const mention of mentions) {
+    let e = byId.get(mention.entity);
+    if (!e) byId.set(mention.entity, (e = { id: mention.entity, names: [] }));
+    if (!e.names.includes(mention.text)) e.names.push(mention.text);
+  }
+  for (const e of byId.values()) {
+    const name = nameOf.get(e.id);
+    if (name && !e.names.includes(name)) e.names.push(name);
+  }
+  return [...byId.values()];
 }
 
 export function extractArticle(doc: SourceDocument, options: ExtractOptions = {}): ArticleExtraction {
@@ -157,7 +175,7 @@ export function extractArticle(doc: SourceDocument, options: ExtractOptions = {}
     entities,
     quotes,
     events,
-    plainText: `${structure.title?.text ?? ""}\n\n${bodyText}`,
+    tagTerms: tagTerms(title, `${structure.title?.text ?? ""}\n\n${bodyText}`, namedEntities(mentions, entities)),
   };
 }
 

@@ -229,8 +229,7 @@ export function linkArchive(extractions: ArticleExtraction[], diagnostics: Diagn
   const tags = computeTags(
     withIds.map(({ id, extraction }) => ({
       id,
-      text: extraction.plainText,
-      title: extraction.title,
+      terms: extraction.tagTerms,
       extraTags: extraction.keywords,
       entities: tagEntities(extraction, entityNames),
     })),

@@ -1,6 +1,14 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { classifyTopics, computeTags, loadTopics } from "../../src/extract/topics/index.ts";
+import { classifyTopics, computeTags as computeTagsOf, loadTopics, tagTerms, type TagDoc, type TagEntity } from "../../src/extract/topics/index.ts";
+
+/** Tags of articles given as text: their candidates counted as extraction does. */
+function computeTags(docs: Array<Omit<TagDoc, "terms"> & { title: string; text: string; entities?: TagEntity[] }>, options?: { max?: number }): Map<string, string[]> {
+  return computeTagsOf(
+    docs.map((d) => ({ ...d, terms: tagTerms(d.title, d.text, (d.entities ?? []).map((e) => ({ id: e.id, names: [...e.surfaces, e.name] }))) })),
+    options,
+  );
+}
 import type { Topic } from "../../src/types.ts";
 
 const SPORT = `Le club lyonnais a remporté dimanche soir le match au sommet de la Ligue 1 face à Marseille (2-1).

@@ -26,7 +26,7 @@ import { z } from "zod";
 import { Topic, type TopicScore } from "../../types.ts";
 import { contentTerms, type Term } from "../stem/terms.ts";
 
-export { computeTags, type TagDoc, type TagEntity } from "./tags.ts";
+export { computeTags, tagTerms, type NamedEntity, type TagDoc, type TagEntity, type TagTerms } from "./tags.ts";
 
 const TopicsFile = z.object({
   description: z.string().optional(),

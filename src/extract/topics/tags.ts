@@ -55,10 +55,46 @@ export interface TagEntity {
   surfaces: string[];
 }
 
+/**
+ * What one article offers as tag candidates, counted in its own text: every
+ * content word (keyed by stem) and every pair of adjacent content words,
+ * after its entities' names were blanked out. Computed once per article at
+ * extraction (tagTerms), cached with it, and compared across the archive by
+ * computeTags. Plain JSON.
+ */
+export interface TagTerms {
+  /** One entry per word or phrase key ("sanction", "list noir"). */
+  terms: TagTerm[];
+  /** Normalised words of the article's entity names: never a tag alone. */
+  nameWords: string[];
+  /** Entities named in the title. */
+  inTitle: string[];
+}
+
+export interface TagTerm {
+  key: string;
+  /** Occurrences, a title occurrence counting TITLE_TF. */
+  weighted: number;
+  /** Plain number of occurrences. */
+  seen: number;
+  /** Occurrences used as a noun (a phrase: its first word), after a verbal
+   * cue, and followed by "par". */
+  noun: number;
+  verb: number;
+  passive: number;
+  /** Written forms ("liste noire", "Liste noire") and how often each appears. */
+  forms: Array<[form: string, count: number]>;
+}
+
+/** An entity as tagTerms needs it: every name it goes by in the article. */
+export interface NamedEntity {
+  id: string;
+  names: string[];
+}
+
 export interface TagDoc {
   id: string;
-  text: string;
-  title: string;
+  terms: TagTerms;
   extraTags: string[];
   /** Entities the article mentions (src/link/archive.ts passes them). */
   entities?: TagEntity[];
@@ -140,38 +176,16 @@ function usageAt(lowered: string[], i: number, norm: string): { noun: boolean; v
   };
 }
 
-interface Usage {
-  noun: number;
-  verb: number;
-  passive: number;
-  total: number;
-}
-
-interface DocTerms {
-  /** term key → weighted count in this document (title counts TITLE_TF). */
-  tf: Map<string, number>;
-  /** term key → plain number of occurrences. */
-  seen: Map<string, number>;
-  /** word key → how it is used in this document. */
-  usage: Map<string, Usage>;
-  /** phrase key → occurrences that begin after a determiner / end before "par". */
-  phraseUsage: Map<string, Usage>;
-  /** Normalised words of the entity names of this document. */
-  nameWords: Set<string>;
-  /** Entities named in the title. */
-  inTitle: Set<string>;
-}
-
 /** Written forms of names, as token sequences indexed by their first token,
  * longest first: found in a text in one pass over its tokens. */
 type NameIndex = Map<string, Array<{ tokens: string[]; entity: string }>>;
 
 const tokenForm = (t: Token): string => t.text.replace(/’/g, "'");
 
-function nameIndex(entities: TagEntity[]): NameIndex {
+function nameIndex(entities: NamedEntity[]): NameIndex {
   const index: NameIndex = new Map();
   for (const e of entities) {
-    for (const surface of new Set([...e.surfaces, e.name])) {
+    for (const surface of new Set(e.names)) {
       const tokens = tokenize(surface).map(tokenForm);
       if (tokens.length === 0) continue;
       const list = index.get(tokens[0]!) ?? [];
@@ -206,34 +220,89 @@ function blankNames(text: string, names: NameIndex): { text: string; found: Set<
   return { text: out + text.slice(from), found };
 }
 
-function bump(map: Map<string, Usage>, key: string, u: { noun: boolean; verb: boolean; passive: boolean }): void {
-  let x = map.get(key);
-  if (!x) map.set(key, (x = { noun: 0, verb: 0, passive: 0, total: 0 }));
-  x.total++;
-  if (u.noun) x.noun++;
-  if (u.verb) x.verb++;
-  if (u.passive) x.passive++;
-}
-
 /** True when a single word may be a tag, by how this article uses it. */
-function nounLike(shown: string, usage: Usage | undefined): boolean {
+function nounLike(shown: string, usage: TagTerm | undefined): boolean {
   const norm = normalised(shown);
   if (IDIOM.has(norm) || PRENOMINAL.has(norm) || ROLE.has(norm)) return false;
   // A name the entity recogniser did not know ("Huawei", "OTAN") takes no determiner.
   if (/^\p{Lu}/u.test(shown)) return !usage || usage.verb <= usage.noun;
-  if (CONJUGATED.test(norm) && !(usage && usage.noun > usage.total / 2)) return false;
+  if (CONJUGATED.test(norm) && !(usage && usage.noun > usage.seen / 2)) return false;
   if (!usage || usage.noun === 0 || usage.verb > usage.noun) return false;
-  if (ADJECTIVAL.test(norm) && usage.noun * 2 < usage.total) return false;
+  if (ADJECTIVAL.test(norm) && usage.noun * 2 < usage.seen) return false;
   return true;
 }
 
+/** Normalised content words of a name ("Corée du Sud" → corée, sud). */
+function nameWordsOf(name: string): string[] {
+  return contentTerms(name, { generic: true }).map((t) => t.norm);
+}
+
+/** The tag candidates of one article (see TagTerms): its title and body
+ * text, and every name each of its entities goes by in it. */
+export function tagTerms(title: string, text: string, entities: NamedEntity[]): TagTerms {
+  const names = nameIndex(entities);
+  const nameWords = new Set<string>();
+  for (const e of entities) for (const n of e.names) for (const w of nameWordsOf(n)) nameWords.add(w);
+
+  const terms = new Map<string, TagTerm>();
+  const forms = new Map<string, Map<string, number>>();
+  const count = (key: string, weight: number, surface: string, u: { noun: boolean; verb: boolean; passive: boolean }): void => {
+    let term = terms.get(key);
+    if (!term) {
+      term = { key, weighted: 0, seen: 0, noun: 0, verb: 0, passive: 0, forms: [] };
+      terms.set(key, term);
+    }
+    term.weighted += weight;
+    term.seen++;
+    if (u.noun) term.noun++;
+    if (u.verb) term.verb++;
+    if (u.passive) term.passive++;
+    let written = forms.get(key);
+    if (!written) forms.set(key, (written = new Map()));
+    written.set(surface, (written.get(surface) ?? 0) + 1);
+  };
+  const add = (raw: string, weight: number): Set<string> => {
+    const { text, found } = blankNames(raw, names);
+    const tokens = tokenize(text);
+    const lowered = tokens.map(lower);
+    const tokenAt = new Map<number, number>();
+    tokens.forEach((t, i) => tokenAt.set(t.start, i));
+    const candidates = contentTerms(text);
+    // Usage of the previous term, when it was usable: a phrase's first word.
+    let previous: ReturnType<typeof usageAt> | null = null;
+    for (let i = 0; i < candidates.length; i++) {
+      const t = candidates[i]!;
+      if (!usable(t)) {
+        previous = null;
+        continue;
+      }
+      const u = usageAt(lowered, tokenAt.get(t.start) ?? -1, t.norm);
+      count(t.stem, weight, t.surface, u);
+      const prev = candidates[i - 1];
+      if (prev && t.adjacent && previous) {
+        count(`${prev.stem} ${t.stem}`, weight, text.slice(prev.start, t.end), { noun: previous.noun, verb: previous.verb || u.verb, passive: u.passive });
+      }
+      previous = u;
+    }
+    return found;
+  };
+  const inTitle = add(title, TITLE_TF);
+  // Bodies often repeat the headline: count it once, as the title.
+  const headline = title.trim();
+  add(headline && text.includes(headline) ? text.replace(headline, " ") : text, 1);
+  for (const term of terms.values()) term.forms = [...forms.get(term.key)!];
+  normalisedWords.clear();
+  return { terms: [...terms.values()], nameWords: [...nameWords], inTitle: [...inTitle] };
+}
+
+/** Tags of every article, its candidates (TagDoc.terms) weighed against the
+ * whole archive's. */
 export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map<string, string[]> {
   const max = options.max ?? DEFAULT_MAX;
   const df = new Map<string, number>();
   const entityDf = new Map<string, number>();
   /** key → surface form → count, across the archive. */
   const surfaces = new Map<string, Map<string, number>>();
-  const perDoc: DocTerms[] = [];
 
   // Entity names repeat from article to article: their keys and words are
   // computed once per build, not once per article.
@@ -244,69 +313,20 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
     return key;
   };
   const wordsOfName = new Map<string, string[]>();
-  const nameWordsOf = (name: string): string[] => {
+  const cachedNameWords = (name: string): string[] => {
     let list = wordsOfName.get(name);
-    if (list === undefined) wordsOfName.set(name, (list = contentTerms(name, { generic: true }).map((t) => t.norm)));
+    if (list === undefined) wordsOfName.set(name, (list = nameWordsOf(name)));
     return list;
   };
 
-  const see = (key: string, surface: string): void => {
-    let forms = surfaces.get(key);
-    if (!forms) surfaces.set(key, (forms = new Map()));
-    forms.set(surface, (forms.get(surface) ?? 0) + 1);
-  };
-
   for (const doc of docs) {
-    const entities = doc.entities ?? [];
-    for (const e of entities) if (e.mentions > 0) entityDf.set(e.id, (entityDf.get(e.id) ?? 0) + 1);
-    const names = nameIndex(entities);
-    const nameWords = new Set<string>();
-    for (const e of entities) for (const n of [...e.surfaces, e.name]) for (const w of nameWordsOf(n)) nameWords.add(w);
-
-    const tf = new Map<string, number>();
-    const seen = new Map<string, number>();
-    const usage = new Map<string, Usage>();
-    const phraseUsage = new Map<string, Usage>();
-    const count = (key: string, weight: number, surface: string): void => {
-      tf.set(key, (tf.get(key) ?? 0) + weight);
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-      see(key, surface);
-    };
-    const add = (raw: string, weight: number): Set<string> => {
-      const { text, found } = blankNames(raw, names);
-      const tokens = tokenize(text);
-      const lowered = tokens.map(lower);
-      const tokenAt = new Map<number, number>();
-      tokens.forEach((t, i) => tokenAt.set(t.start, i));
-      const terms = contentTerms(text);
-      // Usage of the previous term, when it was usable: a phrase's first word.
-      let previous: ReturnType<typeof usageAt> | null = null;
-      for (let i = 0; i < terms.length; i++) {
-        const t = terms[i]!;
-        if (!usable(t)) {
-          previous = null;
-          continue;
-        }
-        const at = tokenAt.get(t.start) ?? -1;
-        const u = usageAt(lowered, at, t.norm);
-        count(t.stem, weight, t.surface);
-        bump(usage, t.stem, u);
-        const prev = terms[i - 1];
-        if (prev && t.adjacent && previous) {
-          const key = `${prev.stem} ${t.stem}`;
-          count(key, weight, text.slice(prev.start, t.end));
-          bump(phraseUsage, key, { noun: previous.noun, verb: previous.verb || u.verb, passive: u.passive });
-        }
-        previous = u;
-      }
-      return found;
-    };
-    const inTitle = add(doc.title, TITLE_TF);
-    // Bodies often repeat the headline: count it once, as the title.
-    const title = doc.title.trim();
-    add(title && doc.text.includes(title) ? doc.text.replace(title, " ") : doc.text, 1);
-    for (const key of tf.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-    perDoc.push({ tf, seen, usage, phraseUsage, nameWords, inTitle });
+    for (const e of doc.entities ?? []) if (e.mentions > 0) entityDf.set(e.id, (entityDf.get(e.id) ?? 0) + 1);
+    for (const term of doc.terms.terms) {
+      df.set(term.key, (df.get(term.key) ?? 0) + 1);
+      let written = surfaces.get(term.key);
+      if (!written) surfaces.set(term.key, (written = new Map()));
+      for (const [form, n] of term.forms) written.set(form, (written.get(form) ?? 0) + n);
+    }
   }
 
   const display = new Map<string, string>();
@@ -333,7 +353,11 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
 
   const out = new Map<string, string[]>();
   docs.forEach((doc, di) => {
-    const { tf, seen, usage, phraseUsage, nameWords, inTitle } = perDoc[di]!;
+    const byKey = new Map(doc.terms.terms.map((t) => [t.key, t]));
+    const inTitle = new Set(doc.terms.inTitle);
+    // The archive may name an entity otherwise than the article does.
+    const nameWords = new Set(doc.terms.nameWords);
+    for (const e of doc.entities ?? []) for (const w of cachedNameWords(e.name)) nameWords.add(w);
     // Chosen tags in order: key and display. Editor's tags and entities are
     // fixed; computed terms may be upgraded from a word to a phrase containing it.
     const chosen: Array<{ key: string; shown: string; fixed: boolean }> = [];
@@ -381,26 +405,26 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
     }
 
     const candidates: Array<{ key: string; weight: number; shown: string }> = [];
-    for (const [key, weighted] of tf) {
-      if ((seen.get(key) ?? 0) < MIN_TF || keys.has(key)) continue;
+    for (const term of doc.terms.terms) {
+      const key = term.key;
+      if (term.seen < MIN_TF || keys.has(key)) continue;
       const shown = displayOf(key);
       const parts = shown.split(/\s+/u);
       if (parts.some((p) => nameWords.has(normalised(p)))) continue;
       const phrase = key.includes(" ");
       if (phrase) {
-        const u = phraseUsage.get(key);
         const [head, tail] = [parts[0]!, parts[parts.length - 1]!];
-        const headUsage = usage.get(key.split(" ")[0]!);
-        if (!u || ROLE.has(normalised(head)) || ROLE.has(normalised(tail))) continue;
+        const headUsage = byKey.get(key.split(" ")[0]!);
+        if (ROLE.has(normalised(head)) || ROLE.has(normalised(tail))) continue;
         // Begins with a noun: this phrase, or its first word elsewhere, comes after a determiner.
-        if (u.noun === 0 && !(headUsage && headUsage.noun > 0 && headUsage.verb <= headUsage.noun)) continue;
-        if (IDIOM.has(normalised(head)) && u.noun === 0) continue;
+        if (term.noun === 0 && !(headUsage && headUsage.noun > 0 && headUsage.verb <= headUsage.noun)) continue;
+        if (IDIOM.has(normalised(head)) && term.noun === 0) continue;
         // Ends with a verb: conjugated, or a participle with its agent ("remise par").
-        if (CONJUGATED.test(normalised(tail)) || u.passive > 0 || u.verb > u.noun) continue;
-      } else if (!nounLike(shown, usage.get(key))) {
+        if (CONJUGATED.test(normalised(tail)) || term.passive > 0 || term.verb > term.noun) continue;
+      } else if (!nounLike(shown, term)) {
         continue;
       }
-      candidates.push({ key, weight: (1 + Math.log(weighted)) * idfOf(df.get(key) ?? 0) * (phrase ? PHRASE_BONUS : 1), shown });
+      candidates.push({ key, weight: (1 + Math.log(term.weighted)) * idfOf(df.get(key) ?? 0) * (phrase ? PHRASE_BONUS : 1), shown });
     }
     candidates.sort(byWeight);
     for (const c of candidates) {
