@@ -23,7 +23,7 @@
  * with the archive.
  */
 import type { Archive } from "../types.ts";
-import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlapScore, setWeight } from "./similarity.ts";
+import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlapScore, setWeight, topK } from "./similarity.ts";
 
 export const WEIGHTS = { entities: 0.7, events: 0.2, topic: 0.1 };
 /** Below this the link is too weak to show. */
@@ -68,37 +68,34 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
     const candidates = new Set(byEntities.candidatesFor(i));
     if (eventsOf[i]!.size > 0) for (const j of byEvents.candidatesFor(i)) candidates.add(j);
 
-    const found: Array<RelatedArticle & { weight: number }> = [];
+    // Scored first, described after: only the `limit` kept are worth the
+    // lists of what they share.
+    const found: Array<{ j: number; score: number; weight: number; sameTopic: boolean }> = [];
     for (const j of candidates) {
       const other = articles[j]!;
       const { score: entityPart, count, weight } = overlapScore(sets[i]!, sets[j]!, index.idf, weights[i], weights[j]);
-      const sharedEvents: string[] = [];
       const [fewer, more] = eventsOf[i]!.size <= eventsOf[j]!.size ? [eventsOf[i]!, eventsOf[j]!] : [eventsOf[j]!, eventsOf[i]!];
-      for (const id of fewer) if (more.has(id)) sharedEvents.push(id);
-      sharedEvents.sort();
-      if (sharedEvents.length === 0 && count < MIN_SHARED_ENTITIES) continue;
+      let sharedEvents = 0;
+      for (const id of fewer) if (more.has(id)) sharedEvents++;
+      if (sharedEvents === 0 && count < MIN_SHARED_ENTITIES) continue;
 
-      const fewerEvents = Math.min(eventsOf[i]!.size, eventsOf[j]!.size);
-      const eventPart = fewerEvents ? sharedEvents.length / fewerEvents : 0;
+      const eventPart = fewer.size ? sharedEvents / fewer.size : 0;
       const sameTopic = article.topic !== null && article.topic.id === other.topic?.id;
       const score = WEIGHTS.entities * entityPart + WEIGHTS.events * eventPart + WEIGHTS.topic * (sameTopic ? 1 : 0);
       if (score < MIN_SCORE) continue;
-      const shared = [...sets[j]!].filter((id) => sets[i]!.has(id));
-
-      found.push({
-        id: other.id,
-        score: Math.round(score * 1000) / 1000,
-        entities: shared.sort((a, b) => (index.idf.get(b) ?? 0) - (index.idf.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)),
-        events: sharedEvents,
-        sameTopic,
-        weight,
-      });
+      found.push({ j, score: Math.round(score * 1000) / 1000, weight, sameTopic });
     }
     // Equal scores: the link sharing more (rarer) names first.
-    found.sort((a, b) => b.score - a.score || b.weight - a.weight || (a.id < b.id ? -1 : 1));
+    const best = topK(found, limit, (a, b) => b.score - a.score || b.weight - a.weight || (articles[a.j]!.id < articles[b.j]!.id ? -1 : 1));
     result.set(
       article.id,
-      found.slice(0, limit).map(({ weight: _weight, ...link }) => link),
+      best.map(({ j, score, sameTopic }) => ({
+        id: articles[j]!.id,
+        score,
+        entities: [...sets[j]!].filter((id) => sets[i]!.has(id)).sort((a, b) => (index.idf.get(b) ?? 0) - (index.idf.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)),
+        events: [...eventsOf[i]!].filter((id) => eventsOf[j]!.has(id)).sort(),
+        sameTopic,
+      })),
     );
   });
   return result;
