@@ -81,7 +81,9 @@ export function planShards(archive: Pick<Archive, "articles" | "entities">, maxP
   const byYear = new Map<string, Pick<Archive["articles"][number], "url" | "date">[]>();
   for (const article of archive.articles) {
     const key = article.date ? article.date.value.slice(0, 4) : UNDATED_SHARD;
-    byYear.set(key, [...(byYear.get(key) ?? []), article]);
+    const list = byYear.get(key);
+    if (list) list.push(article);
+    else byYear.set(key, [article]);
   }
   const byShard = new Map<string, ShardPlan>();
   const shard = (id: string) => {
