@@ -202,3 +202,43 @@ describe("computeTags: what an editor would pick", () => {
     assert.ok(result.get("d1234")!.includes("budget1234"), JSON.stringify(result.get("d1234")));
   });
 });
+
+describe("tagTerms: one article's candidates, counted at extraction", () => {
+  const title = "La Corée du Sud relève ses droits de douane";
+  const text =
+    "La Corée du Sud relève ses droits de douane sur l'acier. Séoul justifie les droits de douane par la surproduction. " +
+    "Les Droits de douane pèsent sur les exportateurs, et la surproduction inquiète.";
+  const terms = tagTerms(title, text, [{ id: "coree-du-sud", names: ["Corée du Sud"] }]);
+  const term = (key: string) => terms.terms.find((t) => t.key === key);
+
+  test("names are blanked out: no piece of a name becomes a candidate", () => {
+    assert.ok(!terms.terms.some((t) => t.key.split(" ").some((w) => ["sud", "coré"].includes(w))), JSON.stringify(terms.terms.map((t) => t.key)));
+    assert.deepEqual(terms.inTitle, ["coree-du-sud"]);
+    assert.ok(terms.nameWords.includes("sud"));
+  });
+
+  test("a phrase keeps its written forms and how it is used", () => {
+    const list = tagTerms("Sanctions", "Washington allonge la liste noire. La Liste noire vise les fabricants. Une liste noire inquiète.", []);
+    const phrase = list.terms.find((t) => t.key.includes(" ") && t.forms.some(([form]) => form === "liste noire"));
+    assert.ok(phrase, JSON.stringify(list.terms.map((t) => t.key)));
+    assert.deepEqual(phrase.forms.map(([form]) => form).sort(), ["Liste noire", "liste noire"], "both spellings kept");
+    assert.equal(phrase.seen, 3);
+    assert.equal(phrase.noun, 3, "each time after a determiner");
+    assert.ok(list.terms.some((t) => t.key === phrase.key.split(" ")[0]), "its first word is counted too");
+  });
+
+  test("the title counts twice, and a body repeating the headline counts it once", () => {
+    const headline = tagTerms("Grève des contrôleurs", "Grève des contrôleurs\n\nLa grève des contrôleurs continue.", []);
+    const strike = headline.terms.find((t) => t.forms.some(([form]) => form.toLowerCase() === "grève"))!;
+    assert.equal(strike.seen, 2, "once in the title, once in the body (the repeated headline is not counted)");
+    assert.equal(strike.weighted, 3, "the title occurrence weighs 2");
+  });
+
+  test("candidates read back from the cache (JSON) give the same tags", () => {
+    const docs = [
+      { id: "a", terms, extraTags: [] },
+      { id: "b", terms: tagTerms("Le budget de Lyon", "La ville vote le budget. Le budget finance la piscine. La piscine ouvre.", []), extraTags: [] },
+    ];
+    assert.deepEqual(computeTagsOf(JSON.parse(JSON.stringify(docs))), computeTagsOf(docs));
+  });
+});

@@ -5,7 +5,12 @@
  * 3. a few topical nouns and noun phrases that single it out in the archive
  *    ("liste noire", "cyberattaques").
  *
- *   computeTags([{ id: "a", title: "…", text: "…", extraTags: ["xiaomi"],
+ * Two steps: tagTerms counts one article's candidates in its own text (at
+ * extraction, in the worker threads, cached with the extraction); computeTags
+ * weighs every article's candidates against the whole archive's.
+ *
+ *   const terms = tagTerms("Xiaomi sur liste noire", "…", [{ id: "xiaomi", names: ["Xiaomi"] }]);
+ *   computeTags([{ id: "a", terms, extraTags: ["xiaomi"],
  *                  entities: [{ id: "xiaomi", name: "Xiaomi", mentions: 6, surfaces: ["Xiaomi"] }] }, …])
  *   // Map { "a" => ["Xiaomi", "Lei Jun", "liste noire", "sanctions", …] }
  *
