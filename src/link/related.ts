@@ -34,7 +34,8 @@ export const MAX_RELATED = 5;
 export interface RelatedArticle {
   id: string;
   score: number;
-  /** Shared entity ids, rarest (most telling) first. */
+  /** Shared entity ids, rarest (most telling) first, by rarity class (see
+   * relatedArticles). */
   entities: string[];
   /** Shared timeline event ids. */
   events: string[];
@@ -63,6 +64,11 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
   // articles report proposes those nearest in time.
   const byEvents = new CandidateFinder(eventsOf, buildEntityIndex(eventsOf, order));
 
+  // Shared entities are shown rarest first, by classes of document frequency
+  // (1, 2–3, 4–7, 8–15…) and by id within a class: an exact rarity order
+  // would move with every article added, and with it the reason printed on
+  // every page that lists the link.
+  const rarityClass = (id: string): number => Math.floor(Math.log2(index.postings.get(id)?.length ?? 1));
   const result = new Map<string, RelatedArticle[]>();
   articles.forEach((article, i) => {
     const candidates = new Set(byEntities.candidatesFor(i));
@@ -92,7 +98,7 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
       best.map(({ j, score, sameTopic }) => ({
         id: articles[j]!.id,
         score,
-        entities: [...sets[j]!].filter((id) => sets[i]!.has(id)).sort((a, b) => (index.idf.get(b) ?? 0) - (index.idf.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)),
+        entities: [...sets[j]!].filter((id) => sets[i]!.has(id)).sort((a, b) => rarityClass(a) - rarityClass(b) || (a < b ? -1 : a > b ? 1 : 0)),
         events: [...eventsOf[i]!].filter((id) => eventsOf[j]!.has(id)).sort(),
         sameTopic,
       })),

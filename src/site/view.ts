@@ -77,8 +77,10 @@ export interface ArticleThreadView {
   /** "Précédemment" and "La suite": the neighbours in the thread. */
   previous: ArticleSummary | null;
   next: ArticleSummary | null;
+  /** The article's place in the thread, from 1. Not the thread's length,
+   * which every new article of the thread would change on every page of
+   * it; that is on the thread's page. */
   position: number;
-  count: number;
   background: BackgroundItem[];
 }
 
@@ -121,7 +123,7 @@ export interface ArticleView
   /** The non-empty lists above, labelled, in reading order. */
   entityGroups: EntityGroup[];
   /** At most ARTICLE_EVENTS of the article's events, in date order. */
-  timeline: EventView[];
+  timeline: ArticleEventView[];
   eventCount: number;
   axis: AxisLayout;
   related: RelatedView[];
@@ -141,9 +143,21 @@ export interface EventView {
   /** The first EVENT_ENTITIES entities, most cited first, and how many more. */
   entityRefs: Ref[];
   moreEntities: number;
-  /** The first EVENT_ARTICLES reporting articles, and how many more. */
+  /** The first EVENT_ARTICLES reporting articles (the earliest), and how many
+   * articles report it. */
   articleRefs: Ref[];
   articleCount: number;
+}
+
+/**
+ * An event as an article page lists it: like EventView, but saying only
+ * whether more articles report it than are named, not how many. An article
+ * page then stays as it was when later articles report its events too, so
+ * adding an article does not render again every page that shares an event
+ * with it; the count is on the timeline and the event lists.
+ */
+export interface ArticleEventView extends Omit<EventView, "articleCount"> {
+  moreArticles: boolean;
 }
 
 /** An entity's page data. Like every page's data it is bounded: the list of
@@ -407,9 +421,18 @@ export function buildSiteView(archive: Archive): SiteView {
   const entityRefs = new Map(archive.entities.map((e) => [e.id, ref(e)]));
   const refsOf = (ids: string[], from: Map<string, Ref>): Ref[] => ids.flatMap((id) => (from.has(id) ? [from.get(id)!] : []));
 
+  // The first reports of an event are the earliest: a later article that
+  // reports it too changes neither them nor, on article pages, anything else.
+  const firstReports = (ids: string[]): string[] =>
+    [...ids].sort((a, b) => {
+      const x = articleById.get(a)?.date?.value;
+      const y = articleById.get(b)?.date?.value;
+      if (x !== y) return x === undefined ? 1 : y === undefined ? -1 : x < y ? -1 : 1;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
   const events: EventView[] = archive.timeline.map((event) => {
     const entities = refsOf(event.entities, entityRefs);
-    const reporters = refsOf(event.articles, articleRefs);
+    const reporters = refsOf(firstReports(event.articles), articleRefs);
     return {
       id: event.id,
       url: event.url,
@@ -425,7 +448,7 @@ export function buildSiteView(archive: Archive): SiteView {
   });
   const eventById = new Map(events.map((e) => [e.id, e]));
   /** The axis of `all`; a mark leads to its event on this page when it is listed here, else on the timeline. */
-  const axisOf = (all: EventView[], listed: EventView[], monthHref?: (year: string, month: string) => string | null): AxisLayout => {
+  const axisOf = (all: EventView[], listed: ReadonlyArray<{ id: string }>, monthHref?: (year: string, month: string) => string | null): AxisLayout => {
     const here = new Set(listed.map((e) => e.id));
     return layoutAxis(
       all.map((e) => ({ id: e.id, date: e.date, label: `${e.dateView.label} : ${e.text}`, href: here.has(e.id) ? `#${e.id}` : e.url })),
@@ -527,9 +550,19 @@ export function buildSiteView(archive: Archive): SiteView {
       previous: position > 0 ? neighbour(position - 1) : null,
       next: position >= 0 ? neighbour(position + 1) : null,
       position: position + 1,
-      count: thread.articles.length,
       background: background.reverse(),
     };
+  };
+
+  const articleEventViews = new Map<string, ArticleEventView>();
+  const onArticlePage = (event: EventView): ArticleEventView => {
+    let view = articleEventViews.get(event.id);
+    if (!view) {
+      const { articleCount, ...rest } = event;
+      view = { ...rest, moreArticles: articleCount > event.articleRefs.length };
+      articleEventViews.set(event.id, view);
+    }
+    return view;
   };
 
   const related = relatedArticles(archive);
@@ -562,7 +595,7 @@ export function buildSiteView(archive: Archive): SiteView {
     const products = byType("product");
     const others = byType("other");
     const all = eventsByArticle.get(article.id) ?? [];
-    const timeline = all.slice(0, ARTICLE_EVENTS);
+    const timeline = all.slice(0, ARTICLE_EVENTS).map(onArticlePage);
     return {
       id: article.id,
       url: article.url,

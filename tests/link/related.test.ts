@@ -43,6 +43,27 @@ describe("related articles", () => {
     assert.match(relatedReason(withEvent, (id) => names[id]), /même événement, même thème$/);
   });
 
+  test("an article added elsewhere does not reorder the names a link gives as its reason", () => {
+    // "Airbus" is in 4 articles, "Toulouse" in 5: Airbus is the rarer. Two new
+    // articles about Airbus alone make it the more common of the two, but
+    // both stay in the same class of rarity (4 to 7 articles), so the reason
+    // printed on the page of every article linked through them stays put.
+    const archive = (extra: number) => [
+      article("a380", { date: "2024-05-02", entities: ["airbus", "toulouse", "blagnac"] }),
+      article("a350", { date: "2024-05-09", entities: ["airbus", "toulouse", "blagnac"] }),
+      article("salon", { date: "2024-01-10", entities: ["airbus"] }),
+      article("greve-airbus", { date: "2024-02-10", entities: ["airbus"] }),
+      article("metro", { date: "2024-03-10", entities: ["toulouse"] }),
+      article("rugby", { date: "2024-03-11", entities: ["toulouse"] }),
+      article("capitole", { date: "2024-03-12", entities: ["toulouse"] }),
+      ...Array.from({ length: extra }, (_, i) => article(`airbus-${i}`, { date: `2024-06-0${i + 1}`, entities: ["airbus"] })),
+    ];
+    const names: Record<string, string> = { airbus: "Airbus", toulouse: "Toulouse", blagnac: "Blagnac" };
+    const reason = (extra: number) => relatedReason(relatedArticles(archiveOf(archive(extra))).get("a380")!.find((r) => r.id === "a350")!, (id) => names[id]);
+    assert.equal(reason(0), "Blagnac, Airbus, Toulouse");
+    assert.equal(reason(2), reason(0));
+  });
+
   test("the same input gives the same list", () => {
     assert.deepEqual([...relatedArticles(archiveOf([...articles].reverse(), { timeline }))].sort(), [...related].sort());
   });

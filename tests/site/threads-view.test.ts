@@ -4,18 +4,21 @@ import { buildSiteView } from "../../src/site/view.ts";
 import { urls } from "../../src/link/urls.ts";
 import { archiveOf, article, event } from "./view-fixtures.ts";
 
-// A strike told in three articles, and an unrelated item.
-function strikeArchive() {
-  const ids = ["preavis", "greve", "accord"];
+// A strike told in three articles, and an unrelated item; `withFollowUp`
+// adds a fourth, later article to the story, reporting its events again.
+function strikeArchive(withFollowUp = false) {
+  const ids = ["preavis", "greve", "accord", ...(withFollowUp ? ["reprise"] : [])];
   const articles = [
     { ...article("preavis", { title: "Préavis de grève à l'usine de Flins", date: "2024-03-01" }), thread: "renault-cgt-2024" },
     { ...article("greve", { title: "La grève paralyse l'usine", date: "2024-03-12" }), thread: "renault-cgt-2024" },
     { ...article("accord", { title: "Un accord met fin au conflit", date: "2024-04-02" }), thread: "renault-cgt-2024" },
     article("meteo", { title: "Orages en Bretagne", date: "2024-03-05" }),
+    ...(withFollowUp ? [{ ...article("reprise", { title: "Le travail reprend à Flins", date: "2024-04-20" }), thread: "renault-cgt-2024" }] : []),
   ];
+  const later = withFollowUp ? ["reprise"] : [];
   const timeline = [
     event("depot-preavis", "2024-02-28", ["preavis"]),
-    event("debut-greve", "2024-03-10", ["greve", "accord"]),
+    event("debut-greve", "2024-03-10", ["preavis", "greve", "accord", ...later]),
     event("signature", "2024-04-01", ["accord"]),
   ];
   const threads = [
@@ -40,9 +43,24 @@ describe("threads on the reading side", () => {
     assert.equal(middle.previous?.id, "preavis");
     assert.equal(middle.next?.id, "accord", "forward links to newer articles too");
     assert.equal(middle.position, 2);
-    assert.equal(middle.count, 3);
     assert.equal(byId.get("preavis")!.threadView!.previous, null);
     assert.equal(byId.get("meteo")!.threadView, null, "an article outside any thread has no box");
+  });
+
+  test("a later article of the story leaves the earlier pages' events and thread box as they were, but for the last one's next link", () => {
+    const before = new Map(strikeArchive().articles.map((a) => [a.id, a]));
+    const after = new Map(strikeArchive(true).articles.map((a) => [a.id, a]));
+    for (const id of ["preavis", "greve", "accord"]) {
+      assert.deepEqual(after.get(id)!.timeline, before.get(id)!.timeline, `${id}: its events, as its page lists them`);
+    }
+    assert.deepEqual(after.get("preavis")!.threadView, before.get("preavis")!.threadView);
+    assert.deepEqual(after.get("greve")!.threadView, before.get("greve")!.threadView);
+    assert.deepEqual({ ...after.get("accord")!.threadView!, next: null }, before.get("accord")!.threadView);
+    assert.equal(after.get("accord")!.threadView!.next?.id, "reprise");
+    // The earliest reports are the ones named, and the page says there are more.
+    const strike = after.get("reprise")!.timeline.find((e) => e.id === "debut-greve")!;
+    assert.deepEqual(strike.articleRefs.map((r) => r.id), ["preavis", "greve"]);
+    assert.equal(strike.moreArticles, true);
   });
 
   test("the background box lists the story's earlier events, each linked to an article that reports it", () => {
