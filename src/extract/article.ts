@@ -182,9 +182,10 @@ export function extractArticle(doc: SourceDocument, options: ExtractOptions = {}
 /**
  * The article `extraction` describes, with a date decided elsewhere (another
  * article reporting the same event): only what depends on the date is done
- * again, about half the work of extractArticle. The result equals
- * `extractArticle(doc, { ...options, assignedDate })`, so the two share cache
- * entries (src/extract/batch.ts).
+ * again (the time expressions, found again and resolved against the new
+ * date, and the events they place), about half the work of extractArticle.
+ * The result equals `extractArticle(doc, { assignedDate })`, so the two share
+ * cache entries (src/extract/batch.ts).
  */
 export function redateArticle(doc: SourceDocument, extraction: ArticleExtraction, assignedDate: ArticleDate): ArticleExtraction {
   const { masked, sentences } = textRegions(doc.text, extraction.titleSpan, extraction.blocks);

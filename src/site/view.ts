@@ -423,16 +423,20 @@ export function buildSiteView(archive: Archive): SiteView {
 
   // The first reports of an event are the earliest: a later article that
   // reports it too changes neither them nor, on article pages, anything else.
-  const firstReports = (ids: string[]): string[] =>
-    [...ids].sort((a, b) => {
-      const x = articleById.get(a)?.date?.value;
-      const y = articleById.get(b)?.date?.value;
-      if (x !== y) return x === undefined ? 1 : y === undefined ? -1 : x < y ? -1 : 1;
-      return a < b ? -1 : a > b ? 1 : 0;
-    });
+  const reportsInOrder = new Map(
+    archive.timeline.map((event) => [
+      event.id,
+      [...event.articles].sort((a, b) => {
+        const x = articleById.get(a)?.date?.value;
+        const y = articleById.get(b)?.date?.value;
+        if (x !== y) return x === undefined ? 1 : y === undefined ? -1 : x < y ? -1 : 1;
+        return a < b ? -1 : a > b ? 1 : 0;
+      }),
+    ]),
+  );
   const events: EventView[] = archive.timeline.map((event) => {
     const entities = refsOf(event.entities, entityRefs);
-    const reporters = refsOf(firstReports(event.articles), articleRefs);
+    const reporters = refsOf(reportsInOrder.get(event.id)!, articleRefs);
     return {
       id: event.id,
       url: event.url,
@@ -539,7 +543,7 @@ export function buildSiteView(archive: Archive): SiteView {
       if (!event || event.articles.includes(article.id)) continue;
       const before = article.date ? compareTimexValues(event.date.value, article.date.value) < 0 : (first.get(event.id) ?? Infinity) < position;
       if (!before) continue;
-      const reporter = event.articles.find((id) => id !== article.id && articleById.has(id));
+      const reporter = reportsInOrder.get(event.id)!.find((id) => id !== article.id && articleById.has(id));
       if (reporter) background.push({ dateView: eventById.get(event.id)!.dateView, text: event.text, article: articleRefs.get(reporter)! });
     }
     const neighbour = (i: number) => (i >= 0 && i < thread.articles.length && articleById.has(thread.articles[i]!) ? summaryOf(articleById.get(thread.articles[i]!)!) : null);
