@@ -12,6 +12,7 @@ import type { Archive, ArchiveEntity, ArchiveTopic, Article, EntityType, Publish
 import { eventMonth } from "../link/events.ts";
 import { urls, ENTITY_FOLDERS, TIMELINE_PAGE_SIZE, timelineYearOf } from "../link/urls.ts";
 import { relatedArticles, type RelatedArticle } from "../link/related.ts";
+import { chronologicalOrder } from "../link/similarity.ts";
 import { loadReferenceEvents } from "../extract/date/evidence.ts";
 import { formatDate, monthName } from "./french.ts";
 import { compareTimexValues } from "../extract/time/index.ts";
@@ -426,12 +427,7 @@ export function buildSiteView(archive: Archive): SiteView {
   const reportsInOrder = new Map(
     archive.timeline.map((event) => [
       event.id,
-      [...event.articles].sort((a, b) => {
-        const x = articleById.get(a)?.date?.value;
-        const y = articleById.get(b)?.date?.value;
-        if (x !== y) return x === undefined ? 1 : y === undefined ? -1 : x < y ? -1 : 1;
-        return a < b ? -1 : a > b ? 1 : 0;
-      }),
+      chronologicalOrder(event.articles.map((id) => ({ id, date: articleById.get(id)?.date?.value ?? null }))).map((i) => event.articles[i]!),
     ]),
   );
   const events: EventView[] = archive.timeline.map((event) => {

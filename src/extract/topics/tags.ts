@@ -158,12 +158,17 @@ export function tagName(entity: TagEntity): string {
 
 const lower = (token: Token): string => token.text.toLowerCase().replace(/’/g, "'");
 
-/** normaliseTerm, remembered during one computeTags call (the same words
- * come back in every article; cleared after, so nothing grows across builds). */
+/** normaliseTerm, remembered: the same words come back in every article.
+ * Bounded like the stem cache (../stem/terms.ts), since tagTerms runs once per
+ * article in a long-lived worker and computeTags once per build. */
 const normalisedWords = new Map<string, string>();
 function normalised(word: string): string {
   let norm = normalisedWords.get(word);
-  if (norm === undefined) normalisedWords.set(word, (norm = normaliseTerm(word)));
+  if (norm === undefined) {
+    norm = normaliseTerm(word);
+    if (normalisedWords.size > 50_000) normalisedWords.clear();
+    normalisedWords.set(word, norm);
+  }
   return norm;
 }
 
@@ -296,7 +301,6 @@ export function tagTerms(title: string, text: string, entities: NamedEntity[]): 
   const headline = title.trim();
   add(headline && text.includes(headline) ? text.replace(headline, " ") : text, 1);
   for (const term of terms.values()) term.forms = [...forms.get(term.key)!];
-  normalisedWords.clear();
   return { terms: [...terms.values()], nameWords: [...nameWords], inTitle: [...inTitle] };
 }
 
@@ -459,6 +463,5 @@ export function computeTags(docs: TagDoc[], options: { max?: number } = {}): Map
       chosen.map((c) => c.shown),
     );
   });
-  normalisedWords.clear();
   return out;
 }
