@@ -42,6 +42,8 @@ export interface PipelineOptions {
   /** Worker threads for extraction; default: one per core when it pays. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Called as each stage begins: "read", "extract", "link". */
+  onStage?: (stage: string) => void;
 }
 
 function now(): number {
@@ -53,6 +55,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const diagnostics: Diagnostic[] = [];
   const skipped: PipelineReport["skipped"] = [];
 
+  options.onStage?.("read");
   let t = now();
   const listing = await listArticleFiles(options.seedsDir);
   diagnostics.push(...listing.diagnostics);
@@ -99,6 +102,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
   timings.read = now() - t;
 
+  options.onStage?.("extract");
   t = now();
   const batch = await extractAll(documents, { cacheDir: options.cacheDir ?? null, workers: options.workers, onProgress: options.onProgress });
   const extractions: ArticleExtraction[] = [];
@@ -121,6 +125,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   });
   timings.extract = now() - t;
 
+  options.onStage?.("link");
   t = now();
   const published = await readUrlRegistry(options.seedsDir);
   diagnostics.push(...published.diagnostics);

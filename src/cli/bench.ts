@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   await writeCorpus(seeds, 0, options.articles, options.seed);
 
   const env = { SEEDS_DIR: seeds, OUTPUT_DIR: out, CACHE_DIR: cache, CI: "1" };
-  const build = () => timed(bin("tsx"), [path.join(root, "src/cli/build.ts")], env);
+  const build = () => timed(bin("tsx"), [path.join(root, "src/cli/build.ts"), "--memory"], env);
   const ours: Record<string, Run> = {};
   ours.cold = await build();
   const size = await folderSize(out);
@@ -154,6 +154,11 @@ async function main(): Promise<void> {
     console.log(
       `| ${label} | ${o.seconds.toFixed(1)} s | ${mb(o.peakMb)} | ${b ? `${b.seconds.toFixed(1)} s` : "—"} | ${b ? mb(b.peakMb) : "—"} | ${b ? (o.seconds / b.seconds).toFixed(2) : "—"} | ${stages(o.stdout)} |`,
     );
+  }
+  console.log("\nOur peak memory by stage:");
+  for (const [name, label] of [["cold", "cold"], ["unchanged", "nothing changed"], ["added", "one article added"]] as const) {
+    const peaks = /Peak memory \(resident set\) by stage: (.*)/.exec(ours[name]!.stdout)?.[1];
+    console.log(`- ${label}: ${peaks ?? "(stopped before any stage: nothing to build)"}`);
   }
   if (!options.keep) await rm(work, { recursive: true, force: true });
 }

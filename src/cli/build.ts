@@ -17,6 +17,7 @@ import { buildSiteView } from "../site/view.ts";
 import { pageKeys, planRender, readManifest, renderBatches, writeManifest, type RenderPlan } from "../site/render-plan.ts";
 import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type BuildReport } from "./report.ts";
 import { createProgress } from "./progress.ts";
+import { formatPeaks, trackMemory } from "./memory.ts";
 import { buildSearchIndex } from "../search/index.ts";
 import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./fingerprint.ts";
 import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } from "../read/registries.ts";
@@ -125,15 +126,20 @@ async function main(): Promise<number> {
     return 0;
   }
   const progress = createProgress();
-  progress.stage("extract");
+  const memory = process.argv.includes("--memory") ? trackMemory() : undefined;
+  const stage = (name: string, label = name) => {
+    progress.stage(label);
+    memory?.stage(name);
+  };
+  stage("read");
   const { archive, report } = await runPipeline({
     seedsDir: config.seedsDir,
     today,
     cacheDir: config.cacheDir,
     workers: config.workers,
     onProgress: (done, total) => progress.update(done, total),
+    onStage: stage,
   });
-  progress.stage("render");
 
   for (const diagnostic of report.diagnostics) console.error(formatDiagnostic(diagnostic));
   const summary = buildReport(report, archive, config.strict);
@@ -146,6 +152,7 @@ async function main(): Promise<number> {
   }
 
   // The pages to render: those whose data changed since the site in place was built.
+  stage("plan");
   const viewStarted = performance.now();
   const view = buildSiteView(archive);
   const plan = await planRender(view, pageKeys(view, fingerprint.code), await readManifest(config.cacheDir), config.outputDir);
@@ -169,6 +176,7 @@ async function main(): Promise<number> {
   let changes: OutputChanges | undefined;
   await rm(staging, { recursive: true, force: true });
   try {
+    stage("render");
     const renderStarted = performance.now();
     // eleventy.config.ts names the output folder from OUTPUT_DIR (so that
     // `npm start` honours it too); point it at the staging folder.
@@ -188,7 +196,7 @@ async function main(): Promise<number> {
     report.timings.render = performance.now() - renderStarted;
 
     // Search index: one Pagefind shard per year, unchanged shards reused from the cache.
-    progress.stage("search index");
+    stage("search", "search index");
     const searchStarted = performance.now();
     await buildSearchIndex({
       siteDir: staging,
@@ -207,7 +215,7 @@ async function main(): Promise<number> {
     // Files with the same bytes as in the site in place become links to
     // those files (or get their times), so deploy tools and watchers see
     // only what changed. Nothing is written to the staging folder after this.
-    progress.stage("compare with the previous site");
+    stage("compare", "compare with the previous site");
     const compareStarted = performance.now();
     try {
       changes = await keepUnchanged(staging, config.outputDir);
@@ -239,6 +247,7 @@ async function main(): Promise<number> {
   }
 
   progress.end();
+  stage("finish");
   // What the next build may keep: the pages now in place, with their keys.
   const written = writtenPages();
   const kept = new Map(plan.reused.map((page) => [page.file, page.record.sitemap]));
@@ -256,6 +265,7 @@ async function main(): Promise<number> {
     }
   }
   await recordBuild(config, withRegistry(fingerprint.inputs, registries.map(([, registry]) => registryText(registry)).join("")));
+  if (memory) console.log(`Peak memory (resident set) by stage: ${formatPeaks(await memory.stop())}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const stages = Object.entries(report.timings)
     .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`)
