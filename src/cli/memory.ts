@@ -25,12 +25,19 @@ export interface MemoryTracker {
   stop(): Promise<StagePeak[]>;
 }
 
-// Kept in kilobytes so that an Int32 holds up to 2 TB.
+// Kept in kilobytes so that an Int32 holds up to 2 TB. Reading the resident
+// set opens /proc/self/stat, which fails while the build has every file
+// descriptor in use (EMFILE): that sample is skipped.
 const SAMPLER = `
 const { workerData } = require("node:worker_threads");
 const peak = new Int32Array(workerData.buffer);
 setInterval(() => {
-  const kb = Math.round(process.memoryUsage.rss() / 1024);
+  let kb;
+  try {
+    kb = Math.round(process.memoryUsage.rss() / 1024);
+  } catch {
+    return;
+  }
   if (kb > Atomics.load(peak, 0)) Atomics.store(peak, 0, kb);
 }, workerData.intervalMs);
 `;
@@ -39,13 +46,19 @@ export function trackMemory(intervalMs = 25): MemoryTracker {
   const buffer = new SharedArrayBuffer(4);
   const peak = new Int32Array(buffer);
   const sampler = new Worker(SAMPLER, { eval: true, workerData: { buffer, intervalMs } });
-  // Sampling must not keep a finished build alive.
+  // Sampling must neither keep a finished build alive nor ever fail it.
   sampler.unref();
+  sampler.on("error", () => {});
   const peaks: StagePeak[] = [];
   let current: StagePeak | undefined;
   /** Closes the current stage: its peak is the largest sample since it began. */
   const close = () => {
-    const now = Math.round(process.memoryUsage.rss() / 1024);
+    let now = 0;
+    try {
+      now = Math.round(process.memoryUsage.rss() / 1024);
+    } catch {
+      // EMFILE, as in the sampler: the sampler's peak stands.
+    }
     const kb = Math.max(now, Atomics.exchange(peak, 0, now));
     if (current) current.rss = Math.max(current.rss, kb * 1024);
   };
