@@ -18,7 +18,7 @@ import { formatDate, monthName } from "./french.ts";
 import { compareTimexValues } from "../extract/time/index.ts";
 import { dateReasons, describeDate, type DateReason, type EvidenceNames } from "./date-evidence.ts";
 import { layoutAxis, type AxisLayout } from "./timeline-axis.ts";
-import { compareFrench, groupByInitial, paginate, type LetterGroup, type Page } from "./lists.ts";
+import { compareFrench, groupByInitial, paginate, paginateByYear, type LetterGroup, type Page } from "./lists.ts";
 
 export interface Ref {
   id: string;
@@ -179,11 +179,20 @@ export interface EntityView extends PublishedEntity, EventSlice {
   quoteCount: number;
 }
 
-/** One page of an entity: page 1 carries everything, later pages only more articles. */
+/** What a year's page of an entity's long list says of the entity: its
+ * name, kind and way back, none of the figures that change with every
+ * article (so that the page stays as it is while its year does). */
+export type EntityHeading = Pick<EntityView, "id" | "name" | "url" | "typeLabel" | "index" | "wikidata">;
+
+/** One page of an entity: its front page carries everything; a long list
+ * also has pages by year (paginateByYear), with the entity's heading only. */
 export interface EntityPage {
-  entity: EntityView;
+  entity: EntityView | EntityHeading;
   page: Page<Ref & { date: DateView | null }>;
 }
+
+/** What a year's page of a topic's long list says of the topic. */
+export type TopicHeading = Pick<TopicView, "id" | "label" | "url">;
 
 /** A page of the full list of events of an entity, a topic or a thread. */
 export interface EventListPage {
@@ -255,7 +264,7 @@ export interface SiteView {
   entityPages: EntityPage[];
   entityIndexes: Array<{ type: EntityType; label: string; url: string; entities: EntityView[]; letters: Array<LetterGroup<EntityView>> }>;
   topics: TopicView[];
-  topicPages: Array<{ topic: TopicView; page: Page<ArticleSummary> }>;
+  topicPages: Array<{ topic: TopicView | TopicHeading; page: Page<ArticleSummary> }>;
   threads: ThreadView[];
   threadPages: Array<{ thread: ThreadView; page: Page<ArticleSummary> }>;
   /** Full event lists of entities, topics and threads with many events. */
@@ -318,6 +327,20 @@ export const QUOTES = 10;
 export const ALIASES = 12;
 /** Actors named on a thread page. */
 export const THREAD_ENTITIES = 8;
+
+/** The year an article's long lists file it under ("2015"), or null when
+ * its date is unknown or coarser than a year ("201X"). */
+function articleYear(article: Pick<Article, "date">): string | null {
+  return /^\d{4}/.exec(article.date?.value ?? "")?.[0] ?? null;
+}
+
+/** The year an event's list files it under, as the timeline does; events
+ * the timeline files under "autres" go to the "Autres dates" part. */
+function eventYear(event: Pick<EventView, "year">): string | null {
+  return /^\d{4}$/.test(event.year) ? event.year : null;
+}
+
+const OTHER_DATES_PART = { slug: "autres-dates", label: "Autres dates", after: "à d’autres dates" };
 
 /** Values HTML accepts in `<time datetime>`: a year, month, day, week or
  * local date-time. Seasons, quarters and parts of the day fall back to the
@@ -462,7 +485,8 @@ export function buildSiteView(archive: Archive): SiteView {
     let eventsUrl: string | null = null;
     if (all.length > shown.length) {
       eventsUrl = `${subject.url}chronologie/`;
-      for (const page of paginate(all, eventsUrl, EVENT_LIST_PAGE_SIZE)) eventPages.push({ subject, kind, page });
+      const pages = paginateByYear(all, eventsUrl, eventYear, "Les premiers", EVENT_LIST_PAGE_SIZE, OTHER_DATES_PART);
+      for (const page of pages) eventPages.push({ subject, kind, page });
     }
     return { events: shown, eventCount: all.length, eventsUrl, axis: axisOf(all, shown) };
   };
@@ -701,20 +725,22 @@ export function buildSiteView(archive: Archive): SiteView {
     articles,
     feedArticles: articles,
     entities,
-    entityPages: entities.flatMap((entity) =>
-      paginate(
-        byArticleOrder(entityById.get(entity.id)!.articles).map((a) => ({ ...articleRefs.get(a.id)!, date: articleDate(a) })),
-        entity.url,
-      ).map((page) => ({ entity, page })),
-    ),
+    entityPages: entities.flatMap((entity) => {
+      const heading: EntityHeading = { id: entity.id, name: entity.name, url: entity.url, typeLabel: entity.typeLabel, index: entity.index, wikidata: entity.wikidata };
+      return paginateByYear(byArticleOrder(entityById.get(entity.id)!.articles), entity.url, articleYear, "Les plus récents").map((page) => ({
+        entity: page.part && !page.part.front ? heading : entity,
+        page: { ...page, items: page.items.map((a) => ({ ...articleRefs.get(a.id)!, date: articleDate(a) })) },
+      }));
+    }),
     entityIndexes,
     topics,
-    topicPages: topics.flatMap((topic) =>
-      paginate(
-        byArticleOrder(topicById.get(topic.id)!.articles).map(summaryOf),
-        topic.url,
-      ).map((page) => ({ topic, page })),
-    ),
+    topicPages: topics.flatMap((topic) => {
+      const heading: TopicHeading = { id: topic.id, label: topic.label, url: topic.url };
+      return paginateByYear(byArticleOrder(topicById.get(topic.id)!.articles), topic.url, articleYear, "Les plus récents").map((page) => ({
+        topic: page.part && !page.part.front ? heading : topic,
+        page: { ...page, items: page.items.map(summaryOf) },
+      }));
+    }),
     threads: threadViews,
     threadPages: threadViews.flatMap((thread) =>
       paginate(

@@ -81,15 +81,22 @@ describe("bounded pages on a large archive", () => {
     assert.ok(view.timeline.axis.months.every((m) => m.href && /^\/chronologie\/\d{4}\/(\d\d\/|#mois-\d\d)$/.test(m.href)));
   });
 
-  test("an entity page shows its latest events and links to all of them, 100 a page", () => {
+  test("an entity page shows its latest events and links to all of them, by year, 100 a page", () => {
     const maire = view.entities.find((e) => e.id === "maire")!;
     assert.equal(maire.events.length, RECENT_EVENTS);
     assert.equal(maire.eventCount, 262);
     assert.equal(maire.eventsUrl, "/personnes/maire/chronologie/");
     const pages = view.eventPages.filter((p) => p.subject.id === "maire");
-    assert.deepEqual(pages.map((p) => p.page.url), ["/personnes/maire/chronologie/", "/personnes/maire/chronologie/page/2/", "/personnes/maire/chronologie/page/3/"]);
+    assert.deepEqual(pages.map((p) => p.page.url), [
+      "/personnes/maire/chronologie/",
+      "/personnes/maire/chronologie/2022/",
+      "/personnes/maire/chronologie/2023/",
+      "/personnes/maire/chronologie/2023/page/2/",
+      "/personnes/maire/chronologie/2023/page/3/",
+    ]);
     assert.ok(pages.every((p) => p.page.items.length <= EVENT_LIST_PAGE_SIZE));
-    assert.equal(pages.reduce((n, p) => n + p.page.items.length, 0), 262);
+    assert.deepEqual(pages[0]!.page.items.slice(0, 2).map((e) => e.id).sort(), ["2022-bilan", "2022-budget"], "the front page starts at the first events");
+    assert.equal(pages.slice(1).reduce((n, p) => n + p.page.items.length, 0), 262, "every event on its year's pages");
   });
 
   test("an event names a few of the articles that report it, and says how many there are", () => {

@@ -37,12 +37,39 @@ const archive = archiveOf(
 const view = buildSiteView(archive);
 
 describe("site view on a small archive", () => {
-  test("an entity in many articles gets pages at stable URLs", () => {
+  test("an entity in many articles gets its latest articles on its page, then a page per year", () => {
     const pages = view.entityPages.filter((p) => p.entity.id === "maire");
-    assert.deepEqual(pages.map((p) => p.page.url), ["/personnes/maire/", "/personnes/maire/page/2/"]);
-    assert.equal(pages.reduce((n, p) => n + p.page.items.length, 0), 62);
-    const isoDates = pages.flatMap((p) => p.page.items.map((a) => a.date?.iso ?? ""));
-    assert.deepEqual(isoDates, [...isoDates].sort().reverse(), "newest first");
+    assert.deepEqual(pages.map((p) => p.page.url), ["/personnes/maire/", "/personnes/maire/2024/", "/personnes/maire/2024/page/2/", "/personnes/maire/2019/"]);
+    assert.equal(pages[0]!.page.items.length, 50);
+    assert.deepEqual(pages[0]!.page.part?.parts.map((p) => p.label), ["Les plus récents", "2024", "2019"]);
+    const years = pages.slice(1);
+    assert.equal(years.reduce((n, p) => n + p.page.items.length, 0), 62, "every article on its year's pages");
+    assert.deepEqual(years.map((p) => p.page.part?.after), ["en 2024", "en 2024", "en 2019"]);
+    for (const page of pages) {
+      const isoDates = page.page.items.map((a) => a.date?.iso ?? "");
+      assert.deepEqual(isoDates, [...isoDates].sort().reverse(), `newest first on ${page.page.url}`);
+    }
+    // The front page describes the entity; a year's page names it only, so
+    // that it does not change with every article the entity gets.
+    assert.equal((pages[0]!.entity as { articleCount?: number }).articleCount, 62);
+    assert.deepEqual(Object.keys(years[0]!.entity).sort(), ["id", "index", "name", "typeLabel", "url", "wikidata"]);
+  });
+
+  test("an article of another year leaves an entity's year pages as they were", () => {
+    const later = archiveOf(
+      [...archive.articles, article("nouveau", { date: "2019-09-01", entities: ["maire"] })],
+      {
+        entities: [entity("maire", "Nathalie Appéré", "person", [...archive.entities[0]!.articles, "nouveau"])],
+        timeline: archive.timeline,
+      },
+    );
+    const pagesOf = (v: ReturnType<typeof buildSiteView>) => new Map(v.entityPages.filter((p) => p.entity.id === "maire").map((p) => [p.page.url, JSON.stringify(p)]));
+    const before = pagesOf(view);
+    const after = pagesOf(buildSiteView(later));
+    assert.equal(after.get("/personnes/maire/2024/"), before.get("/personnes/maire/2024/"));
+    assert.equal(after.get("/personnes/maire/2024/page/2/"), before.get("/personnes/maire/2024/page/2/"));
+    assert.notEqual(after.get("/personnes/maire/2019/"), before.get("/personnes/maire/2019/"));
+    assert.notEqual(after.get("/personnes/maire/"), before.get("/personnes/maire/"), "the front page counts it");
   });
 
   test("archives: a page per year and per month, undated articles listed", () => {
