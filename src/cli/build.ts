@@ -116,7 +116,7 @@ async function keepPages(plan: RenderPlan, outputDir: string, staging: string): 
  * (300 %) on a machine with much memory: a build's live data is about 1 GB
  * at 20,000 articles, and its short-lived garbage (page data hashed, pages
  * rendered) then pushed the resident set past 3 GB. At 50 % it stayed
- * near 2.2 GB for about 3 % more time (README, "Performance"). Flags are
+ * between 2.0 and 2.3 GB for about 3 % more time (README, "Performance"). Flags are
  * process-wide, so the extraction workers get it too. An explicit
  * `node --heap-growing-percent=…` wins.
  */
@@ -150,7 +150,6 @@ async function main(): Promise<number> {
     progress.stage(label);
     memory?.stage(name);
   };
-  stage("read");
   const { archive, report } = await runPipeline({
     seedsDir: config.seedsDir,
     today,
@@ -266,7 +265,8 @@ async function main(): Promise<number> {
   }
 
   progress.end();
-  stage("finish");
+  // Not a stage of the progress line, which has just been cleared.
+  memory?.stage("finish");
   // What the next build may keep: the pages now in place, with their keys.
   const written = writtenPages();
   const kept = new Map(plan.reused.map((page) => [page.file, page.record.sitemap]));
