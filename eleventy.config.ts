@@ -11,6 +11,7 @@ import { handover, loadSiteView, servedArchive } from "./src/site/source.ts";
 import { writeExports } from "./src/link/export.ts";
 import { PAGINATED_TEMPLATES } from "./src/site/render-plan.ts";
 import { frenchSpacing, frenchSpacingHtml, formatDate, plural } from "./src/site/french.ts";
+import { pageSuffix } from "./src/site/lists.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
 import { discoveryPlugin } from "./src/site/eleventy-discovery.ts";
 
@@ -60,6 +61,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addFilter("typo", frenchSpacing);
   eleventyConfig.addFilter("typoHtml", frenchSpacingHtml);
   eleventyConfig.addFilter("plural", plural);
+  eleventyConfig.addFilter("pageSuffix", pageSuffix);
   eleventyConfig.addFilter("jsonLd", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
 
   return {

@@ -119,6 +119,11 @@ export function paginateByYear<T>(
   return pages;
 }
 
+/** What a page adds to its list's name in its title: ", 2015", ", 2015, page 2", ", page 2", or nothing. */
+export function pageSuffix(page: Pick<Page<unknown>, "number" | "part">): string {
+  return `${page.part && !page.part.front ? `, ${page.part.label}` : ""}${page.number > 1 ? `, page ${page.number}` : ""}`;
+}
+
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 
 /** French alphabetical order: accents and case only break ties (É after E

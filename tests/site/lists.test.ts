@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { compareFrench, groupByInitial, initialOf, paginate, paginateByYear } from "../../src/site/lists.ts";
+import { compareFrench, groupByInitial, initialOf, pageSuffix, paginate, paginateByYear } from "../../src/site/lists.ts";
 
 describe("pagination", () => {
   test("page 1 keeps the list's URL, later pages are /page/N/", () => {
@@ -44,6 +44,7 @@ describe("long lists split by year", () => {
     assert.equal(pages[2]!.nextUrl, "/themes/logement/2024/page/2/");
     assert.equal(pages[3]!.total, 2);
     assert.equal(pages[1]!.nextUrl, null);
+    assert.deepEqual(pages.map(pageSuffix), ["", ", 2025", ", 2024", ", 2024, page 2", ", Sans date"]);
   });
 
   test("adding an item to one year leaves the other years' pages as they were", () => {
