@@ -5,16 +5,16 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { ExportArticles, ExportEntities, ExportThreads, ExportTimeline, ExportTopics } from "../src/types.ts";
+import { tempDir } from "./helpers/temp.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
-const work = mkdtempSync(path.join(tmpdir(), "archive-build-"));
+const work = tempDir("archive-build-");
 const out = path.join(work, "site");
 // A copy of the seeds without their thread registry: threads are recomputed
 // from the articles alone, and the repository is never written to.

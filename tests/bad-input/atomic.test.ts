@@ -7,18 +7,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { GOOD, writeSeeds } from "./fixtures.ts";
 import { projectFailingOn } from "../helpers/broken-project.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 test("a template error mid-build keeps the previous site and removes the staging folder", async () => {
-  const work = mkdtempSync(path.join(tmpdir(), "archive-atomic-"));
+  const work = tempDir("archive-atomic-");
   // Throws while rendering the second article only.
   const project = projectFailingOn(work, "autre-bon.md");
 
@@ -43,7 +43,7 @@ test("a template error mid-build keeps the previous site and removes the staging
 });
 
 test("a staging folder left by a killed build is removed by the next build", async () => {
-  const work = mkdtempSync(path.join(tmpdir(), "archive-stale-"));
+  const work = tempDir("archive-stale-");
   const seeds = writeSeeds(GOOD, path.join(work, "seeds"));
   const out = path.join(work, "site");
   // No process has pid 2^22 + 1 (above Linux's pid_max limit).

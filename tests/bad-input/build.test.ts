@@ -8,16 +8,16 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { GOOD, badInputs, writeSeeds } from "./fixtures.ts";
 import type { BuildReport } from "../../src/cli/report.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
-const work = mkdtempSync(path.join(tmpdir(), "archive-bad-input-"));
+const work = tempDir("archive-bad-input-");
 const seeds = writeSeeds([...GOOD, ...badInputs()], path.join(work, "seeds"));
 /** The folder as the editor left it (the build may add its thread registry). */
 const entriesBefore = readdirSync(seeds);

@@ -3,9 +3,9 @@
  * articles. Written to a temporary folder by the tests; never checked in as
  * files, so the odd bytes (Windows-1252, lone CR, a PNG) survive git.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { tempDir } from "../helpers/temp.ts";
 
 /** A real 1×1 PNG (red pixel). */
 export const PNG_BYTES = Buffer.from(
@@ -160,7 +160,7 @@ export function largeInputs(): Fixture[] {
 }
 
 /** Writes fixtures into a new temporary folder and returns its path. */
-export function writeSeeds(fixtures: Fixture[], dir = mkdtempSync(path.join(tmpdir(), "archive-seeds-"))): string {
+export function writeSeeds(fixtures: Fixture[], dir = tempDir("archive-seeds-")): string {
   mkdirSync(dir, { recursive: true });
   for (const fixture of fixtures) {
     const target = path.join(dir, fixture.name);

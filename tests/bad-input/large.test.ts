@@ -6,17 +6,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { GOOD, largeInputs, writeSeeds } from "./fixtures.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 test("a 5 MB article and a 10,000-line paragraph are built and published", { timeout: 15 * 60_000 }, async () => {
-  const work = mkdtempSync(path.join(tmpdir(), "archive-large-"));
+  const work = tempDir("archive-large-");
   const seeds = writeSeeds([...GOOD, ...largeInputs()], path.join(work, "seeds"));
   const out = path.join(work, "site");
   await run("npx", ["tsx", "src/cli/build.ts", "--force"], {

@@ -4,16 +4,16 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { tempDir } from "../helpers/temp.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
 const extract = (...args: string[]) => run("npx", ["tsx", "src/cli/extract.ts", ...args], { cwd: root });
 
-const dir = mkdtempSync(path.join(tmpdir(), "archive-extract-"));
+const dir = tempDir("archive-extract-");
 const text =
   "Le maire de Lyon, Grégory Doucet, a inauguré mardi une nouvelle ligne de tramway.\r\n" +
   "« Ce chantier a duré trois ans », a déclaré l’élu devant la presse.\r\n";

@@ -5,10 +5,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { tempDir } from "../helpers/temp.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -40,7 +40,7 @@ Le département de la Défense des États-Unis a accepté mardi de retirer Xiaom
 `;
 
 test("after an article is added, only changed pages are rendered, in batches, and the site equals a fresh build's", async () => {
-  const work = mkdtempSync(path.join(tmpdir(), "archive-render-plan-"));
+  const work = tempDir("archive-render-plan-");
   const seeds = path.join(work, "seeds");
   cpSync(path.join(root, "seeds"), seeds, { recursive: true });
   const out = path.join(work, "site");

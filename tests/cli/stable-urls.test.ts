@@ -6,17 +6,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { writeSeeds } from "../bad-input/fixtures.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 test("a second article with the same title leaves the first one's URL unchanged", async () => {
-  const work = mkdtempSync(path.join(tmpdir(), "archive-urls-"));
+  const work = tempDir("archive-urls-");
   const seeds = writeSeeds(
     [
       {

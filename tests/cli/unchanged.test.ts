@@ -4,21 +4,20 @@
  * French articles of our own (nothing changed but --force; one article's
  * text edited; a build that fails after a good one).
  */
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { formatChanges, keepUnchanged } from "../../src/cli/unchanged.ts";
 import { writeSeeds, type Fixture } from "../bad-input/fixtures.ts";
 import { projectFailingOn } from "../helpers/broken-project.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");
-const work = mkdtempSync(path.join(tmpdir(), "archive-unchanged-"));
-after(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir("archive-unchanged-");
 
 /** Writes `files` (relative path → content) under a new folder. */
 function folder(name: string, files: Record<string, string | Buffer>): string {

@@ -7,17 +7,17 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { ExportArticles, ExportEntities } from "../../src/types.ts";
 import { indexedView } from "../../src/search/indexed-view.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
-const work = mkdtempSync(path.join(tmpdir(), "archive-discovery-"));
+const work = tempDir("archive-discovery-");
 const first = path.join(work, "site");
 const second = path.join(work, "site-again");
 const cacheDir = path.join(work, "cache");

@@ -5,14 +5,14 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { buildSearchIndex, ENTITY_SHARD, planShards, shardHash, UNDATED_SHARD } from "../../src/search/index.ts";
 import { articleFacets } from "../../src/search/facets.ts";
 import type { ArchiveEntity, Article, Mention } from "../../src/types.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 function entity(id: string, name: string, type: ArchiveEntity["type"]): ArchiveEntity {
   return { id, name, type, aliases: [], description: null, wikidata: null, articles: [], url: `/${type === "person" ? "personnes" : type === "place" ? "lieux" : "organisations"}/${id}/` };
@@ -125,7 +125,7 @@ describe("search facets", () => {
 
 describe("building the shards with Pagefind", () => {
   test("writes one bundle per shard and a manifest; unchanged shards come from the cache", async () => {
-    const work = mkdtempSync(path.join(tmpdir(), "search-shards-"));
+    const work = tempDir("search-shards-");
     const cacheDir = path.join(work, "cache");
     const first = path.join(work, "site1");
     await writeSite(first);
