@@ -25,16 +25,7 @@ import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } 
 import { urlRegistryOf } from "../link/archive.ts";
 import { writeExports } from "../link/export.ts";
 import { formatChanges, keepUnchanged, type OutputChanges } from "./unchanged.ts";
-
-/** True while process `pid` runs (a staging folder's owner). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { isRunning } from "../processes.ts";
 
 /**
  * A build killed half-way (Ctrl-C, a crash, a CI timeout) can leave its
@@ -172,17 +163,6 @@ async function main(): Promise<number> {
   // The pages to render: those whose data changed since the site in place was built.
   stage("plan");
   const viewStarted = performance.now();
-  // The articles' working data (structure blocks, time expressions,
-  // boilerplate, per-article events) served extraction and linking; nothing
-  // from here on reads it (the view, the search index, the export and the
-  // registries use other fields). Let it go before the view is built: it is
-  // about a third of the archive's memory, half a gigabyte at 20,000 articles.
-  for (const article of archive.articles) {
-    article.blocks = [];
-    article.timexes = [];
-    article.boilerplate = [];
-    article.events = [];
-  }
   const view = buildSiteView(archive);
   const plan = await planRender(view, pageKeys(view, fingerprint.code), await readManifest(config.cacheDir), config.outputDir);
   const keptSitemap = plan.reused.flatMap((page) => (page.record.sitemap ? [{ url: page.url, ...page.record.sitemap }] : []));
