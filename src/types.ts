@@ -101,6 +101,12 @@ export const Mention = Span.extend({
 });
 export type Mention = z.infer<typeof Mention>;
 
+/** How many times an article mentions an entity (src/link/mentions.ts). */
+export interface MentionCount {
+  entity: string;
+  count: number;
+}
+
 /** A role held by a known entity, with its dates, from reference data. */
 export const Role = z.object({
   title: z.string(),

@@ -11,15 +11,16 @@ import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { readConfig } from "../config.ts";
-import { runPipeline } from "../pipeline.ts";
+import { readConfig, type BuildConfig } from "../config.ts";
+import { runPipeline, type PipelineResult } from "../pipeline.ts";
+import type { Archive } from "../types.ts";
 import { provideView, resetWrittenPages, writtenPages } from "../site/source.ts";
 import { buildSiteView } from "../site/view.ts";
-import { pageKeys, planRender, readManifest, renderBatches, writeManifest, type RenderPlan } from "../site/render-plan.ts";
+import { pageKeys, planRender, readManifest, renderBatches, writeManifest, type RenderBatch, type RenderPlan } from "../site/render-plan.ts";
 import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type BuildReport } from "./report.ts";
 import { createProgress } from "./progress.ts";
 import { formatPeaks, trackMemory } from "./memory.ts";
-import { buildSearchIndex } from "../search/index.ts";
+import { buildSearchIndex, type SearchableArchive } from "../search/index.ts";
 import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./fingerprint.ts";
 import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } from "../read/registries.ts";
 import { urlRegistryOf } from "../link/archive.ts";
@@ -76,12 +77,12 @@ async function previousBuildWasClean(outputDir: string): Promise<boolean> {
  * files in place (the same inode, so src/cli/unchanged.ts sees them as
  * unchanged at once), or copies where links cannot be made.
  */
-async function keepPages(plan: RenderPlan, outputDir: string, staging: string): Promise<void> {
+async function keepPages(reused: RenderPlan["reused"], outputDir: string, staging: string): Promise<void> {
   let linking = true;
   const folders = new Set<string>();
-  for (const page of plan.reused) folders.add(path.dirname(path.join(staging, page.file)));
+  for (const page of reused) folders.add(path.dirname(path.join(staging, page.file)));
   for (const folder of folders) await mkdir(folder, { recursive: true });
-  const queue = [...plan.reused];
+  const queue = [...reused];
   const worker = async (): Promise<void> => {
     for (let page = queue.pop(); page; page = queue.pop()) {
       const from = path.join(outputDir, page.file);
@@ -99,6 +100,27 @@ async function keepPages(plan: RenderPlan, outputDir: string, staging: string): 
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
+}
+
+/** The site's paginated pages with their keys, the pages kept from the
+ * site in place, and the Eleventy runs that render the others. */
+interface SitePlan {
+  pages: RenderPlan["pages"];
+  reused: RenderPlan["reused"];
+  batches: RenderBatch[];
+}
+
+/** Builds the view and plans its rendering. The full view is let go on
+ * return: the runs hold only the pages to render (and what they share). */
+async function planSite(archive: Archive, codeFingerprint: string, config: BuildConfig): Promise<SitePlan> {
+  const view = buildSiteView(archive);
+  const plan = await planRender(view, pageKeys(view, codeFingerprint), await readManifest(config.cacheDir), config.outputDir);
+  return { pages: plan.pages, reused: plan.reused, batches: renderBatches(plan.view, config.renderBatchPages) };
+}
+
+/** What the search index reads of the archive. */
+function searchableOf(archive: Archive): SearchableArchive {
+  return { articles: archive.articles.map((a) => ({ url: a.url, date: a.date })), entities: archive.entities };
 }
 
 /**
@@ -141,7 +163,8 @@ async function main(): Promise<number> {
     progress.stage(label);
     memory?.stage(name);
   };
-  const { archive, report } = await runPipeline({
+  // `let`: the archive is let go once the site view is built (below).
+  let linked: PipelineResult | undefined = await runPipeline({
     seedsDir: config.seedsDir,
     today,
     cacheDir: config.cacheDir,
@@ -149,9 +172,10 @@ async function main(): Promise<number> {
     onProgress: (done, total) => progress.update(done, total),
     onStage: stage,
   });
+  const { report } = linked;
 
   for (const diagnostic of report.diagnostics) console.error(formatDiagnostic(diagnostic));
-  const summary = buildReport(report, archive, config.strict);
+  const summary = buildReport(report, linked.archive, config.strict);
   if (config.strict && summary.warnings + summary.errors > 0) {
     progress.end();
     await writeReportCopy(reportFile, summary);
@@ -159,21 +183,37 @@ async function main(): Promise<number> {
     console.error(`--strict: the build fails on any warning; ${path.relative(process.cwd(), config.outputDir) || "."} was left as it was.`);
     return 1;
   }
+  // What the steps after rendering read of the archive, taken now.
+  const searchable = searchableOf(linked.archive);
+  const registries: Array<[string, Record<string, unknown>]> = [
+    [THREAD_REGISTRY_FILE, linked.archive.threadRegistry],
+    [URL_REGISTRY_FILE, urlRegistryOf(linked.archive.articles)],
+  ];
 
-  // The pages to render: those whose data changed since the site in place was built.
-  stage("plan");
-  const viewStarted = performance.now();
-  const view = buildSiteView(archive);
-  const plan = await planRender(view, pageKeys(view, fingerprint.code), await readManifest(config.cacheDir), config.outputDir);
-  const keptSitemap = plan.reused.flatMap((page) => (page.record.sitemap ? [{ url: page.url, ...page.record.sitemap }] : []));
-  const batches = renderBatches(plan.view, config.renderBatchPages);
-  report.timings.plan = performance.now() - viewStarted;
   const parent = path.dirname(config.outputDir);
   await mkdir(parent, { recursive: true });
   const staging = `${config.outputDir}.tmp-${process.pid}`;
   let changes: OutputChanges | undefined;
+  let planned: SitePlan | undefined;
   await rm(staging, { recursive: true, force: true });
   try {
+    // The JSON export is written from the archive's records first, so that
+    // the archive can be let go once the view is built: the pages' data
+    // shares most of it, but not the mentions and working lists (about
+    // 150 MB at 20,000 articles) that Eleventy's runs would otherwise carry.
+    stage("export", "JSON export");
+    const exportStarted = performance.now();
+    await writeExports(linked.archive, staging);
+    report.timings.export = performance.now() - exportStarted;
+
+    // The pages to render: those whose data changed since the site in place was built.
+    stage("plan");
+    const planStarted = performance.now();
+    planned = await planSite(linked.archive, fingerprint.code, config);
+    linked = undefined;
+    const { batches, reused, pages } = planned;
+    report.timings.plan = performance.now() - planStarted;
+
     stage("render");
     const renderStarted = performance.now();
     // eleventy.config.ts names the output folder from OUTPUT_DIR (so that
@@ -181,16 +221,18 @@ async function main(): Promise<number> {
     process.env.OUTPUT_DIR = staging;
     const { Eleventy } = await import("@11ty/eleventy");
     resetWrittenPages();
+    const keptSitemap = reused.flatMap((page) => (page.record.sitemap ? [{ url: page.url, ...page.record.sitemap }] : []));
     let done = 0;
-    for (const [i, batch] of batches.entries()) {
-      provideView(batch.view, { singles: batch.singles, last: i === batches.length - 1, keptSitemap });
+    // Each run's pages are let go once written (shift), so the data of the
+    // pages already rendered does not stay in memory until the last run.
+    for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      provideView(batch.view, { singles: batch.singles, last: batches.length === 0, keptSitemap });
       const eleventy = new Eleventy("templates", staging, { configPath: "eleventy.config.ts", quietMode: true });
       await eleventy.write();
       done += batch.pages;
-      progress.update(done, plan.pages.length - plan.reused.length);
+      progress.update(done, pages.length - reused.length);
     }
-    await keepPages(plan, config.outputDir, staging);
-    await writeExports(archive, staging);
+    await keepPages(reused, config.outputDir, staging);
     report.timings.render = performance.now() - renderStarted;
 
     // Search index: one Pagefind shard per year, unchanged shards reused from the cache.
@@ -198,9 +240,9 @@ async function main(): Promise<number> {
     const searchStarted = performance.now();
     await buildSearchIndex({
       siteDir: staging,
-      archive,
+      archive: searchable,
       cacheDir: config.cacheDir,
-      renderKeys: new Map(plan.pages.map((page) => [page.file, page.key])),
+      renderKeys: new Map(pages.map((page) => [page.file, page.key])),
       previousSiteDir: config.outputDir,
       onShard: (done, total) => progress.update(done, total),
     });
@@ -248,16 +290,13 @@ async function main(): Promise<number> {
   // Not a stage of the progress line, which has just been cleared.
   memory?.stage("finish");
   // What the next build may keep: the pages now in place, with their keys.
+  const { reused, pages } = planned!;
   const written = writtenPages();
-  const kept = new Map(plan.reused.map((page) => [page.file, page.record.sitemap]));
-  await writeManifest(config.cacheDir, config.outputDir, plan.pages, (page) =>
+  const kept = new Map(reused.map((page) => [page.file, page.record.sitemap]));
+  await writeManifest(config.cacheDir, config.outputDir, pages, (page) =>
     kept.has(page.file) ? kept.get(page.file)! : written.has(page.url) ? written.get(page.url)! : undefined,
   ).catch((error: Error) => console.error(`Could not record the rendered pages (${error.message}); the next build renders them all.`));
   // Remember thread membership and published URLs only once the site is in place.
-  const registries: Array<[string, Record<string, unknown>]> = [
-    [THREAD_REGISTRY_FILE, archive.threadRegistry],
-    [URL_REGISTRY_FILE, urlRegistryOf(archive.articles)],
-  ];
   for (const [file, registry] of registries) {
     if (await writeRegistry(config.seedsDir, file, registry)) {
       console.log(`Registry updated: ${path.join(path.relative(process.cwd(), config.seedsDir), file)}`);
@@ -272,7 +311,7 @@ async function main(): Promise<number> {
   console.log(
     `${formatSummary(summary)}; ${seconds} s (${stages}) → ${path.relative(process.cwd(), config.outputDir) || "."}` +
       (changes ? ` (${formatChanges(changes)})` : "") +
-      `; ${(plan.pages.length - plan.reused.length).toLocaleString("en-US")} of ${plan.pages.length.toLocaleString("en-US")} paginated page(s) rendered, the others kept`,
+      `; ${(pages.length - reused.length).toLocaleString("en-US")} of ${pages.length.toLocaleString("en-US")} paginated page(s) rendered, the others kept`,
   );
   return 0;
 }

@@ -6,7 +6,7 @@
  * and given to entity records directly (src/search/index.ts).
  * https://pagefind.app/docs/filtering/
  */
-import type { ArchiveEntity, Article, EntityType } from "../types.ts";
+import type { ArchiveEntity, Article, EntityType, MentionCount } from "../types.ts";
 import { formatDate } from "../extract/text/french-dates.ts";
 
 /** Filter keys, as the search page names them. */
@@ -32,11 +32,11 @@ export interface SearchFacets {
   meta: Array<{ key: string; value: string }>;
 }
 
-export function articleFacets(article: Pick<Article, "mentions" | "topic" | "date">, entities: readonly Pick<ArchiveEntity, "id" | "name" | "type">[]): SearchFacets {
+export function articleFacets(article: Pick<Article, "topic" | "date"> & { mentionCounts: readonly MentionCount[] }, entities: readonly Pick<ArchiveEntity, "id" | "name" | "type">[]): SearchFacets {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const seen = new Set<string>();
   const filters: SearchFacets["filters"] = [];
-  for (const mention of article.mentions) {
+  for (const mention of article.mentionCounts) {
     const entity = byId.get(mention.entity);
     const key = entity ? FILTER_BY_TYPE[entity.type] : undefined;
     if (!entity || !key || seen.has(entity.id)) continue;

@@ -77,7 +77,14 @@ export const DATED_SHARD = /^\d{4}(-\d{2})?$/;
  * so a page's shard never depends on other pages' order. Shard ids sort
  * newest first, which is the order a date-sorted search walks them in.
  */
-export function planShards(archive: Pick<Archive, "articles" | "entities">, maxPages = MAX_SHARD_PAGES): ShardPlan[] {
+/** What the index reads of the archive: where each article is and its date,
+ * and the entities (each gets a search record of its own). */
+export interface SearchableArchive {
+  articles: ReadonlyArray<Pick<Archive["articles"][number], "url" | "date">>;
+  entities: Archive["entities"];
+}
+
+export function planShards(archive: SearchableArchive, maxPages = MAX_SHARD_PAGES): ShardPlan[] {
   const byYear = new Map<string, Pick<Archive["articles"][number], "url" | "date">[]>();
   for (const article of archive.articles) {
     const key = article.date ? article.date.value.slice(0, 4) : UNDATED_SHARD;
@@ -153,7 +160,7 @@ export function shardHashOfViews(plan: ShardPlan, viewHashes: readonly string[])
 export interface SearchIndexOptions {
   /** The rendered site (the staging folder). */
   siteDir: string;
-  archive: Pick<Archive, "articles" | "entities">;
+  archive: SearchableArchive;
   /** Cache root (CACHE_DIR); shards are kept under `<cacheDir>/search/`. */
   cacheDir: string;
   onShard?: (done: number, total: number) => void;

@@ -8,7 +8,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readConfig } from "../config.ts";
-import type { PublishedEntity, Article } from "../types.ts";
+import type { PublishedEntity } from "../types.ts";
+import type { ArticleView } from "./view.ts";
 import { atomXml, buildFeed, jsonFeed } from "./feeds.ts";
 import { siteMetadata } from "./metadata.ts";
 import { articleFacets, FILTERS } from "../search/facets.ts";
@@ -24,11 +25,11 @@ export function discoveryPlugin(eleventyConfig: any): void {
   const site = siteIdentity();
   eleventyConfig.addFilter(
     "headMeta",
-    (page: { url: string | false }, title?: string, description?: string, article?: Article, entity?: PublishedEntity, entities?: PublishedEntity[]) =>
+    (page: { url: string | false }, title?: string, description?: string, article?: ArticleView, entity?: PublishedEntity, entities?: PublishedEntity[]) =>
       headMeta(site, { url: page?.url ?? "/", title, description, article, entity, entities }),
   );
-  eleventyConfig.addFilter("atomFeed", (articles: Article[]) => atomXml(buildFeed(site, articles)));
-  eleventyConfig.addFilter("jsonFeed", (articles: Article[]) => jsonFeed(buildFeed(site, articles)));
+  eleventyConfig.addFilter("atomFeed", (articles: ArticleView[]) => atomXml(buildFeed(site, articles)));
+  eleventyConfig.addFilter("jsonFeed", (articles: ArticleView[]) => jsonFeed(buildFeed(site, articles)));
   // The sitemap lists what was actually written, so it is made once every page
   // is: by the last of `npm run build`'s Eleventy runs, with the pages of the
   // earlier runs and those kept from the previous build.
@@ -50,6 +51,6 @@ export function discoveryPlugin(eleventyConfig: any): void {
     await writeFile(path.join(output, "sitemap.xml"), sitemapXml(sitemapEntries(site, [], known)));
   });
   eleventyConfig.addFilter("robotsTxt", () => robotsTxt(site));
-  eleventyConfig.addFilter("searchFacets", (article: Article, entities: PublishedEntity[]) => articleFacets(article, entities));
+  eleventyConfig.addFilter("searchFacets", (article: ArticleView, entities: PublishedEntity[]) => articleFacets(article, entities));
   eleventyConfig.addGlobalData("searchFilters", Object.entries(FILTERS).map(([key, label]) => ({ key, label })));
 }

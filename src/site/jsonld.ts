@@ -5,7 +5,8 @@
  * the entity's QID.
  * https://schema.org/NewsArticle
  */
-import type { PublishedEntity, Article, EntityType } from "../types.ts";
+import type { PublishedEntity, EntityType } from "../types.ts";
+import type { ArticleView } from "./view.ts";
 import { absoluteUrl, type SiteIdentity } from "./seo.ts";
 
 export type JsonLd = Record<string, unknown>;
@@ -41,9 +42,8 @@ function normalise(text: string): string {
  * mentions. An entity named in the headline is a subject; when the headline
  * names none, the most mentioned entities are. Order: by mentions, then name.
  */
-export function subjectsOf(article: Pick<Article, "title" | "mentions">, entities: readonly PublishedEntity[]): { about: PublishedEntity[]; mentions: PublishedEntity[] } {
-  const counts = new Map<string, number>();
-  for (const mention of article.mentions) counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
+export function subjectsOf(article: Pick<ArticleView, "title" | "mentionCounts">, entities: readonly PublishedEntity[]): { about: PublishedEntity[]; mentions: PublishedEntity[] } {
+  const counts = new Map(article.mentionCounts.map((m) => [m.entity, m.count]));
   const byId = new Map(entities.map((e) => [e.id, e]));
   const present = [...counts.keys()]
     .map((id) => byId.get(id))
@@ -64,7 +64,10 @@ export function subjectsOf(article: Pick<Article, "title" | "mentions">, entitie
   return { about, mentions: present.filter((e) => !aboutIds.has(e.id)) };
 }
 
-export function articleJsonLd(site: SiteIdentity, article: Article, entities: readonly PublishedEntity[]): JsonLd {
+/** What an article's JSON-LD and head metadata read of its page data. */
+export type ArticleMetadata = Pick<ArticleView, "url" | "title" | "summary" | "lang" | "date" | "author" | "topic" | "tags" | "wordCount" | "sourceUrl" | "mentionCounts">;
+
+export function articleJsonLd(site: SiteIdentity, article: ArticleMetadata, entities: readonly PublishedEntity[]): JsonLd {
   const url = absoluteUrl(site, article.url);
   const { about, mentions } = subjectsOf(article, entities);
   return {

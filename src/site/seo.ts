@@ -7,8 +7,8 @@
  * the site (a crawler, a feed reader, a social network), so it is made
  * absolute from SITE_URL + PATH_PREFIX.
  */
-import type { PublishedEntity, Article } from "../types.ts";
-import { articleJsonLd, entityJsonLd, serializeJsonLd, websiteJsonLd } from "./jsonld.ts";
+import type { PublishedEntity } from "../types.ts";
+import { articleJsonLd, entityJsonLd, serializeJsonLd, websiteJsonLd, type ArticleMetadata } from "./jsonld.ts";
 
 /** Where the site is published. */
 export interface SiteAddress {
@@ -63,7 +63,7 @@ export interface PageContext {
   title?: string;
   description?: string;
   /** Set on article pages. */
-  article?: Article | null;
+  article?: ArticleMetadata | null;
   /** Set on entity pages. */
   entity?: PublishedEntity | null;
   /** Every entity of the archive, to describe an article's subjects. */

@@ -8,7 +8,8 @@
  * the views carry only what templates print: a page's size must not grow
  * with the archive, or rendering grows quadratically.
  */
-import type { Archive, ArchiveEntity, ArchiveTopic, Article, EntityType, PublishedEntity, TimelineEvent } from "../types.ts";
+import type { Archive, ArchiveEntity, ArchiveTopic, Article, EntityType, MentionCount, PublishedEntity, TimelineEvent } from "../types.ts";
+import { countMentions } from "../link/mentions.ts";
 import { eventMonth } from "../link/events.ts";
 import { urls, ENTITY_FOLDERS, TIMELINE_PAGE_SIZE, timelineYearOf } from "../link/urls.ts";
 import { relatedArticles, type RelatedArticle } from "../link/related.ts";
@@ -111,8 +112,10 @@ export interface ThreadView extends EventSlice {
 export interface ArticleView
   extends Pick<
     Article,
-    "id" | "url" | "source" | "title" | "titleInferred" | "lang" | "date" | "topic" | "tags" | "author" | "sourceUrl" | "credit" | "summary" | "html" | "wordCount" | "mentions" | "thread"
+    "id" | "url" | "source" | "title" | "titleInferred" | "lang" | "date" | "topic" | "tags" | "author" | "sourceUrl" | "credit" | "summary" | "html" | "wordCount" | "thread"
   > {
+  /** How often each entity is mentioned, in the order of first mention. */
+  mentionCounts: MentionCount[];
   /** The entities the article mentions, for its JSON-LD and search filters. */
   entities: PublishedEntity[];
   dateView: DateView | null;
@@ -605,7 +608,8 @@ export function buildSiteView(archive: Archive): SiteView {
     return brief;
   };
   const articles: ArticleView[] = sorted.map((article) => {
-    const own = [...new Set(article.mentions.map((m) => m.entity))].map((id) => entityById.get(id)).filter((e): e is ArchiveEntity => e !== undefined);
+    const mentionCounts = countMentions(article.mentions);
+    const own = mentionCounts.map((m) => entityById.get(m.entity)).filter((e): e is ArchiveEntity => e !== undefined);
     entitiesOfArticle.set(article.id, own);
     const byType = (type: EntityType): Ref[] =>
       own
@@ -636,7 +640,7 @@ export function buildSiteView(archive: Archive): SiteView {
       summary: article.summary,
       html: article.html,
       wordCount: article.wordCount,
-      mentions: article.mentions,
+      mentionCounts,
       thread: article.thread,
       entities: own.map(publishedOf),
       dateView: articleDate(article),

@@ -11,7 +11,8 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { buildSearchIndex, ENTITY_SHARD, planShards, shardHash, UNDATED_SHARD } from "../../src/search/index.ts";
 import { articleFacets } from "../../src/search/facets.ts";
-import type { ArchiveEntity, Article, Mention } from "../../src/types.ts";
+import type { ArchiveEntity, Article, Mention, MentionCount } from "../../src/types.ts";
+import { countMentions } from "../../src/link/mentions.ts";
 import { tempDir } from "../helpers/temp.ts";
 
 function entity(id: string, name: string, type: ArchiveEntity["type"]): ArchiveEntity {
@@ -21,13 +22,14 @@ const entities = [entity("anne-hidalgo", "Anne Hidalgo", "person"), entity("pari
 
 const mention = (id: string): Mention => ({ text: id, start: 0, end: 1, entity: id, type: entities.find((e) => e.id === id)!.type, rule: "test" });
 
-function article(id: string, title: string, date: string | null, body: string, mentions: string[] = []): Pick<Article, "id" | "url" | "title" | "date" | "mentions" | "topic"> & { body: string } {
+function article(id: string, title: string, date: string | null, body: string, mentions: string[] = []): Pick<Article, "id" | "url" | "title" | "date" | "mentions" | "topic"> & { body: string; mentionCounts: MentionCount[] } {
   return {
     id,
     url: `/articles/${id}/`,
     title,
     date: date ? { value: date, precision: date.length === 10 ? "day" : date.length === 7 ? "month" : "year", basis: "front-matter", evidence: [] } : null,
     mentions: mentions.map(mention),
+    mentionCounts: countMentions(mentions.map(mention)),
     topic: { id: "transports", label: "Transports" },
     body,
   };

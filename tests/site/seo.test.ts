@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { absoluteLinks, absoluteUrl, headMeta, openGraphLocale, robotsTxt, sitemapEntries, sitemapXml, type SiteIdentity } from "../../src/site/seo.ts";
 import { articleJsonLd, entityJsonLd, serializeJsonLd, subjectsOf } from "../../src/site/jsonld.ts";
 import type { ArchiveEntity, Article, Mention } from "../../src/types.ts";
+import { countMentions } from "../../src/link/mentions.ts";
 
 const site: SiteIdentity = {
   siteUrl: "https://journal.exemple.fr",
@@ -60,6 +61,8 @@ const greve: Article = {
   events: [],
   thread: null,
 };
+/** The article as its page's data carries it: mentions counted by entity. */
+const greveView = { ...greve, mentionCounts: countMentions(greve.mentions) };
 
 describe("absolute URLs", () => {
   test("site paths get SITE_URL and PATH_PREFIX, once", () => {
@@ -79,7 +82,7 @@ describe("absolute URLs", () => {
 
 describe("head metadata", () => {
   test("an article page: canonical URL, og:type article, published time, French locale", () => {
-    const meta = headMeta(site, { url: "/articles/greve/", title: greve.title, description: greve.summary, article: greve, entities });
+    const meta = headMeta(site, { url: "/articles/greve/", title: greve.title, description: greve.summary, article: greveView, entities });
     assert.equal(meta.canonical, "https://journal.exemple.fr/archive/articles/greve/");
     const og = Object.fromEntries(meta.openGraph.map((t) => [t.property, t.content]));
     assert.equal(og["og:type"], "article");
@@ -91,7 +94,7 @@ describe("head metadata", () => {
   });
 
   test("an undated article has no published time", () => {
-    const meta = headMeta(site, { url: "/articles/greve/", article: { ...greve, date: null }, entities });
+    const meta = headMeta(site, { url: "/articles/greve/", article: { ...greveView, date: null }, entities });
     assert.equal(meta.openGraph.some((t) => t.property === "article:published_time"), false);
     assert.equal(JSON.parse(meta.jsonLd!).datePublished, undefined);
   });
@@ -123,7 +126,7 @@ describe("head metadata", () => {
 
 describe("JSON-LD", () => {
   test("NewsArticle: headline, date, language, subjects with Wikidata", () => {
-    const data = articleJsonLd(site, greve, entities);
+    const data = articleJsonLd(site, greveView, entities);
     assert.equal(data["@type"], "NewsArticle");
     assert.equal(data.headline, greve.title);
     assert.equal(data.datePublished, "2024-05-02");
@@ -138,7 +141,7 @@ describe("JSON-LD", () => {
   });
 
   test("when the headline names no entity, the most mentioned ones are the subject", () => {
-    const { about, mentions } = subjectsOf({ ...greve, title: "Journée noire dans les gares" }, entities);
+    const { about, mentions } = subjectsOf({ ...greveView, title: "Journée noire dans les gares" }, entities);
     assert.deepEqual(about.map((e) => e.id), ["jeanne-martin"]);
     assert.deepEqual(mentions.map((e) => e.id), ["sncf", "nantes"]);
   });
@@ -153,7 +156,7 @@ describe("JSON-LD", () => {
   });
 
   test("serialized JSON-LD cannot close its script element, and still parses to the same data", () => {
-    const data = articleJsonLd(site, greve, entities);
+    const data = articleJsonLd(site, greveView, entities);
     const text = serializeJsonLd(data);
     assert.doesNotMatch(text, /[<>&]/);
     assert.deepEqual(JSON.parse(text), data);

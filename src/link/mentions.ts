@@ -1,0 +1,13 @@
+/**
+ * How often an article names each entity: what its page needs of its
+ * mentions (the JSON-LD subjects, the search filters), without the mentions
+ * themselves (text and offsets, a few KB an article).
+ */
+import type { Mention, MentionCount } from "../types.ts";
+
+/** One entry per entity mentioned, in the order of first mention. */
+export function countMentions(mentions: readonly Pick<Mention, "entity">[]): MentionCount[] {
+  const counts = new Map<string, number>();
+  for (const mention of mentions) counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
+  return [...counts].map(([entity, count]) => ({ entity, count }));
+}
