@@ -91,6 +91,27 @@ async function readCached(cacheDir: string, key: string): Promise<ArticleExtract
   }
 }
 
+/** Cache files read at once: enough to keep libuv's threads busy. Reading
+ * them all at once held every file's text before any was parsed: at 20,000
+ * articles the resident set peaked at 1.65 GB while reading the cache, against
+ * 1.17 GB for extracting the same articles. */
+const CACHE_READERS = 16;
+
+/** The cached extraction for each key (null: not cached), each parsed as soon as it is read. */
+async function readAllCached(cacheDir: string, keys: string[], withoutTimexes: boolean): Promise<Array<ArticleExtraction | null>> {
+  const found: Array<ArticleExtraction | null> = new Array(keys.length).fill(null);
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    for (let i = next++; i < keys.length; i = next++) {
+      const extraction = await readCached(cacheDir, keys[i]!);
+      if (extraction && withoutTimexes) extraction.timexes = [];
+      found[i] = extraction;
+    }
+  };
+  await Promise.all(Array.from({ length: CACHE_READERS }, reader));
+  return found;
+}
+
 async function writeCached(cacheDir: string, key: string, json: string): Promise<void> {
   const dir = path.join(cacheDir, "extract", key.slice(0, 2));
   await mkdir(dir, { recursive: true });
@@ -186,14 +207,7 @@ async function runJobs(jobs: ExtractJob[], options: BatchOptions): Promise<Batch
   let cacheHits = 0;
   const missing: number[] = [];
   if (options.cacheDir) {
-    const cached = await Promise.all(
-      keys.map((key) =>
-        readCached(options.cacheDir!, key).then((extraction) => {
-          if (extraction && options.withoutTimexes) extraction.timexes = [];
-          return extraction;
-        }),
-      ),
-    );
+    const cached = await readAllCached(options.cacheDir, keys, options.withoutTimexes ?? false);
     cached.forEach((extraction, i) => {
       if (extraction) {
         results[i] = { ok: true, extraction };
