@@ -227,11 +227,10 @@ async function runJobs(jobs: ExtractJob[], options: BatchOptions): Promise<Batch
     done++;
     options.onProgress?.(done, jobs.length);
     if (!result.ok) return;
-    if (options.withoutTimexes) {
-      json ??= JSON.stringify(result.extraction);
-      result.extraction.timexes = [];
-    }
-    if (options.cacheDir) await writeCached(options.cacheDir, keys[i]!, json ?? JSON.stringify(result.extraction));
+    // Serialised for the cache before the time expressions are dropped.
+    const entry = options.cacheDir ? (json ?? JSON.stringify(result.extraction)) : null;
+    if (options.withoutTimexes) result.extraction.timexes = [];
+    if (entry !== null) await writeCached(options.cacheDir!, keys[i]!, entry);
   };
 
   const cores = options.workers ?? availableParallelism();
