@@ -149,8 +149,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       });
     }
   });
-  const { cacheHits, workersUsed } = batch;
-  const usedCacheKeys = batch.cacheKeys;
+  const { cacheHits, workersUsed, cacheKeys: usedCacheKeys } = batch;
   // Each list holds its own references to the texts and extractions: the
   // source texts are needed again only to re-date, the first results only
   // until they are sorted out. Emptied so that they are not all held while

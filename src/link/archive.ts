@@ -15,6 +15,7 @@ import { computeTags, type TagEntity } from "../extract/topics/index.ts";
 import { mergeEvents } from "./events.ts";
 import { renderBlocks, type TextLink } from "../structure/render.ts";
 import { urls } from "./urls.ts";
+import { mentionsByEntity } from "./mentions.ts";
 
 const MAX_SLUG_LENGTH = 80;
 
@@ -80,8 +81,7 @@ interface EntityAccumulator {
 function mergeEntities(articles: Array<{ id: string; extraction: ArticleExtraction }>): ArchiveEntity[] {
   const byId = new Map<string, EntityAccumulator>();
   for (const { id: articleId, extraction } of articles) {
-    const counts = new Map<string, number>();
-    for (const mention of extraction.mentions) counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
+    const counts = mentionsByEntity(extraction.mentions);
     for (const entity of extraction.entities) {
       let acc = byId.get(entity.id);
       if (!acc) {
@@ -174,8 +174,7 @@ function linkThreads(
     }
   }
   const inputs = articles.map((a) => {
-    const counts = new Map<string, number>();
-    for (const m of a.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    const counts = mentionsByEntity(a.mentions);
     const topics = [...new Set([...(a.topic ? [a.topic.id] : []), ...a.topics.map((t) => t.id)])];
     return { id: a.id, title: a.title, date: a.date?.value ?? null, topics, entities: counts, events: eventsOf.get(a.id) ?? [] };
   });
