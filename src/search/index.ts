@@ -21,7 +21,7 @@
  * mostly lists of other pages' titles.
  */
 import { createHash } from "node:crypto";
-import { cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -43,6 +43,9 @@ export const INDEX_OPTIONS: PagefindServiceConfig = { forceLanguage: "fr" };
 const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 export const UNDATED_SHARD = "sans-date";
+/** Where a shard's pages are gathered for Pagefind, inside the staging
+ * folder (the same file system, so hard links work); removed once indexed. */
+const SHARD_PAGES_FOLDER = ".pagefind-pages-";
 export const ENTITY_SHARD = "entites";
 
 export interface ShardPlan {
@@ -233,13 +236,49 @@ async function readCachedHash(dir: string): Promise<string | null> {
   }
 }
 
-async function indexShard(plan: ShardPlan, contents: readonly string[], outputPath: string): Promise<void> {
+/**
+ * Puts a shard's pages, as hard links (copies where links cannot be made),
+ * into a folder of their own under the same paths as in the site, so that
+ * Pagefind reads the folder as it reads a site.
+ */
+async function stageShardPages(plan: ShardPlan, siteDir: string, folder: string): Promise<void> {
+  let linking = true;
+  for (const page of plan.pages) {
+    const from = path.join(siteDir, page.file);
+    const to = path.join(folder, page.file);
+    await mkdir(path.dirname(to), { recursive: true });
+    if (linking) {
+      try {
+        await link(from, to);
+        continue;
+      } catch {
+        linking = false;
+      }
+    }
+    await copyFile(from, to);
+  }
+}
+
+/**
+ * Indexes one shard. Its pages are given to Pagefind as a folder
+ * (addDirectory), where Pagefind parses them on all cores as its CLI does;
+ * added one by one (addHTMLFile), each page waited for the one before, which
+ * took 2.7 s for 1,000 article pages against 1.4 s (README, "Performance").
+ * Pagefind takes each page's URL from its path in the folder, which is the
+ * page's site path (outputFileOf is its inverse).
+ */
+async function indexShard(plan: ShardPlan, siteDir: string, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
   if (!index) throw new Error(`Pagefind could not create the index for shard ${plan.id}: ${errors.join("; ")}`);
+  const folder = path.join(siteDir, `${SHARD_PAGES_FOLDER}${plan.id}`);
   try {
-    for (const [i, page] of plan.pages.entries()) {
-      const added = await index.addHTMLFile({ url: page.url, content: contents[i]! });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join("; ")}`);
+    if (plan.pages.length > 0) {
+      await stageShardPages(plan, siteDir, folder);
+      const added = await index.addDirectory({ path: folder });
+      if (added.errors.length) throw new Error(`Pagefind could not index shard ${plan.id}: ${added.errors.join("; ")}`);
+      if (added.page_count !== plan.pages.length) {
+        throw new Error(`Pagefind indexed ${added.page_count} of the ${plan.pages.length} pages of shard ${plan.id}`);
+      }
     }
     for (const record of plan.records) {
       const added = await index.addCustomRecord(record);
@@ -248,6 +287,7 @@ async function indexShard(plan: ShardPlan, contents: readonly string[], outputPa
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write shard ${plan.id}: ${written.errors.join("; ")}`);
   } finally {
+    await rm(folder, { recursive: true, force: true });
     // Frees the shard's memory in Pagefind's process before the next one.
     await index.deleteIndex();
   }
@@ -300,7 +340,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         reused.push(plan.id);
       } else {
         serviceStarted = true;
-        await indexShard(plan, contents ?? (await read(plan)), output);
+        await indexShard(plan, options.siteDir, output);
         await removeUnusedFiles(output);
         // The hash is written last: a cache entry interrupted half-way is never trusted.
         await rm(cached, { recursive: true, force: true });
