@@ -316,18 +316,19 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   const views: Record<string, string> = {};
   const previous = await previousShardHashes(options.previousSiteDir);
-  const read = (plan: ShardPlan) => Promise.all(plan.pages.map((page) => readFile(path.join(options.siteDir, page.file), "utf8")));
+  // Only the pages rendered since their view was hashed are read: adding an
+  // article renders again a few pages of every year (related lists,
+  // previous/next links), and reading whole shards for them took most of the
+  // search stage (README, "Performance").
+  const viewHashOf = async (page: ShardPlan["pages"][number], key: string | undefined): Promise<string> => {
+    const known = key ? knownViews[key] : undefined;
+    const viewHash = known ?? pageViewHash(await readFile(path.join(options.siteDir, page.file), "utf8"));
+    if (key) views[key] = viewHash;
+    return viewHash;
+  };
   try {
     for (const [n, plan] of plans.entries()) {
-      const keys = plan.pages.map((page) => options.renderKeys?.get(page.file));
-      let contents: string[] | null = null;
-      if (keys.some((key) => !key || !knownViews[key])) contents = await read(plan);
-      const viewHashes = plan.pages.map((_, i) => {
-        const key = keys[i];
-        const viewHash = key && knownViews[key] ? knownViews[key]! : pageViewHash(contents![i]!);
-        if (key) views[key] = viewHash;
-        return viewHash;
-      });
+      const viewHashes = await Promise.all(plan.pages.map((page) => viewHashOf(page, options.renderKeys?.get(page.file))));
       const hash = shardHashOfViews(plan, viewHashes);
       const output = path.join(outputRoot, plan.id);
       const cached = path.join(cacheRoot, plan.id);
