@@ -117,6 +117,32 @@ describe("mergeEvents", () => {
     assert.equal(after[0]!.id, before[0]!.id);
   });
 
+  test("adding an article renames no other event, not even one whose id it would share", () => {
+    // Lyon's council votes its budget twice a year: distinct events, the same
+    // year, place and words, so the same id before telling them apart.
+    const vote = (articleId: string, day: string): ArticleEvents => ({
+      articleId,
+      published: day,
+      events: [ev(day, "day", `Le conseil municipal de Lyon a voté le budget le ${day}.`, ["lyon"], ["vot", "budget"])],
+      topics: [],
+    });
+    const before = mergeEvents([vote("conseil-mars", "2023-03-10"), vote("conseil-novembre", "2023-11-20")]);
+    assert.equal(before.length, 2);
+    const idOf = (timeline: ReturnType<typeof mergeEvents>, articleId: string) => timeline.find((e) => e.articles.includes(articleId))!.id;
+    assert.equal(idOf(before, "conseil-mars"), "2023-lyon-vot-budget", "the first published keeps the plain id");
+    assert.match(idOf(before, "conseil-novembre"), /^2023-lyon-vot-budget-[0-9a-f]{6}$/);
+
+    // An article published in between, whose id sorts before the others'.
+    const after = mergeEvents([vote("conseil-mars", "2023-03-10"), vote("conseil-novembre", "2023-11-20"), vote("conseil-juin", "2023-06-15")]);
+    assert.equal(new Set(after.map((e) => e.id)).size, 3, "ids are unique");
+    for (const article of ["conseil-mars", "conseil-novembre"]) assert.equal(idOf(after, article), idOf(before, article), `${article}: same id`);
+    // The one exception: an article published before all of them (an old
+    // article added late) takes the plain id, and only its holder changes.
+    const backfilled = mergeEvents([vote("conseil-mars", "2023-03-10"), vote("conseil-novembre", "2023-11-20"), vote("conseil-janvier", "2023-01-12")]);
+    assert.equal(idOf(backfilled, "conseil-janvier"), "2023-lyon-vot-budget");
+    assert.equal(idOf(backfilled, "conseil-novembre"), idOf(before, "conseil-novembre"));
+  });
+
   test("synonyms: 'inscrit sur sa liste noire' and 'ajouté à ses sanctions' are one event", () => {
     const timeline = mergeEvents([
       { articleId: "a", events: [ev("2021", "year", "Washington inscrit Norba sur sa liste noire.", ["norba"], ["inscrit", "list noir"])], topics: [] },
