@@ -171,7 +171,7 @@ export interface SearchIndexOptions {
   maxShardPages?: number;
   /** Each rendered page's render key (src/site/render-plan.ts), by file: a
    * page with a key seen before has the view hash it had then, and is not
-   * read unless its shard is indexed again. */
+   * read here (Pagefind reads it if its shard is indexed again). */
   renderKeys?: ReadonlyMap<string, string>;
   /** The site in place: a shard it already has with the same hash is linked
    * from there (same inodes, so the comparison with it is immediate). */
@@ -318,8 +318,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const previous = await previousShardHashes(options.previousSiteDir);
   // Only the pages rendered since their view was hashed are read: adding an
   // article renders again a few pages of every year (related lists,
-  // previous/next links), and reading whole shards for them took most of the
-  // search stage (README, "Performance").
+  // previous/next links), and reading whole shards for them took a third of
+  // the search stage (README, "Performance").
   const viewHashOf = async (page: ShardPlan["pages"][number], key: string | undefined): Promise<string> => {
     const known = key ? knownViews[key] : undefined;
     const viewHash = known ?? pageViewHash(await readFile(path.join(options.siteDir, page.file), "utf8"));
