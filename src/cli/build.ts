@@ -8,7 +8,7 @@
  * ones (src/cli/unchanged.ts), so they keep their inode and times.
  */
 import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { readConfig, type BuildConfig } from "../config.ts";
@@ -27,6 +27,7 @@ import { urlRegistryOf } from "../link/archive.ts";
 import { writeExports } from "../link/export.ts";
 import { formatChanges, keepUnchanged, type OutputChanges } from "./unchanged.ts";
 import { isRunning } from "../processes.ts";
+import { linkOrCopyFiles } from "../hard-links.ts";
 
 /**
  * A build killed half-way (Ctrl-C, a crash, a CI timeout) can leave its
@@ -78,28 +79,13 @@ async function previousBuildWasClean(outputDir: string): Promise<boolean> {
  * unchanged at once), or copies where links cannot be made.
  */
 async function keepPages(reused: RenderPlan["reused"], outputDir: string, staging: string): Promise<void> {
-  let linking = true;
-  const folders = new Set<string>();
-  for (const page of reused) folders.add(path.dirname(path.join(staging, page.file)));
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-  const queue = [...reused];
-  const worker = async (): Promise<void> => {
-    for (let page = queue.pop(); page; page = queue.pop()) {
-      const from = path.join(outputDir, page.file);
-      const to = path.join(staging, page.file);
-      if (linking) {
-        try {
-          await link(from, to);
-          continue;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new Error(`${page.file} was both rendered and kept: the render plan is inconsistent`);
-          linking = false;
-        }
-      }
-      await copyFile(from, to);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
+  try {
+    await linkOrCopyFiles(reused.map((page) => page.file), outputDir, staging);
+  } catch (error) {
+    const { code, dest } = error as NodeJS.ErrnoException & { dest?: string };
+    if (code === "EEXIST") throw new Error(`${dest ? path.relative(staging, dest) : "a page"} was both rendered and kept: the render plan is inconsistent`);
+    throw error;
+  }
 }
 
 /** The site's paginated pages with their keys, the pages kept from the

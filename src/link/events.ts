@@ -188,6 +188,12 @@ function width(date: EventDate): string {
 // Merging
 // ---------------------------------------------------------------------------
 
+/** Reports by publication: earliest-published article first (undated
+ * last), then article id, then position in the article. */
+function byPublication(a: Report, b: Report): number {
+  return cmp(a.published, b.published) || cmp(a.articleId, b.articleId) || a.event.start - b.event.start;
+}
+
 interface Report {
   articleId: string;
   published: string;
@@ -311,7 +317,7 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
   order.sort((x, y) => {
     const a = reports[x]!;
     const b = reports[y]!;
-    return cmp(b.width, a.width) || cmp(a.published, b.published) || cmp(a.articleId, b.articleId) || a.event.start - b.event.start || x - y;
+    return cmp(b.width, a.width) || byPublication(a, b) || x - y;
   });
   /** entity → date value → reports already placed, in processing order. */
   const placed = new Map<string, Map<string, number[]>>();
@@ -362,9 +368,7 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
       countInto(topicCounts, new Set(r.topics));
     }
     const entities = byCountThenName(entityCounts);
-    const first = [...group].sort(
-      (a, b) => cmp(a.published, b.published) || cmp(a.articleId, b.articleId) || a.event.start - b.event.start,
-    )[0]!;
+    const first = [...group].sort(byPublication)[0]!;
     const coarsest = [...group].sort((a, b) => cmp(b.width, a.width) || compareDates(a.event.date, b.event.date))[0]!;
     const year = (intervalOf(coarsest.event.date.value)?.start.slice(0, 4) ?? coarsest.event.date.value).slice(0, 4);
     const base = [year, ...[...first.entities].sort(cmp).slice(0, ID_ENTITIES), ...[...first.keys].slice(0, ID_KEYS)]
@@ -391,9 +395,7 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
   // added one: one article added to a 4,000-article archive renamed events
   // on about 400 thread, topic and timeline pages (README, "Performance"),
   // and broke links to them.
-  const byOrigin = (a: (typeof entries)[number], b: (typeof entries)[number]) =>
-    cmp(a.first.published, b.first.published) || cmp(a.first.articleId, b.first.articleId) || a.first.event.start - b.first.event.start;
-  entries.sort((a, b) => cmp(a.base, b.base) || byOrigin(a, b));
+  entries.sort((a, b) => cmp(a.base, b.base) || byPublication(a.first, b.first));
   const used = new Set<string>();
   const timeline: TimelineEvent[] = entries.map(({ base, first, ...rest }) => {
     let id = base;

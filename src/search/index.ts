@@ -21,7 +21,7 @@
  * mostly lists of other pages' titles.
  */
 import { createHash } from "node:crypto";
-import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -30,6 +30,7 @@ import type { Archive } from "../types.ts";
 import { entityRecord } from "./facets.ts";
 import { indexedView } from "./indexed-view.ts";
 import { outputFileOf } from "../link/urls.ts";
+import { linkOrCopyFiles } from "../hard-links.ts";
 
 const PAGEFIND_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")).version;
 
@@ -237,29 +238,6 @@ async function readCachedHash(dir: string): Promise<string | null> {
 }
 
 /**
- * Puts a shard's pages, as hard links (copies where links cannot be made),
- * into a folder of their own under the same paths as in the site, so that
- * Pagefind reads the folder as it reads a site.
- */
-async function stageShardPages(plan: ShardPlan, siteDir: string, folder: string): Promise<void> {
-  let linking = true;
-  for (const page of plan.pages) {
-    const from = path.join(siteDir, page.file);
-    const to = path.join(folder, page.file);
-    await mkdir(path.dirname(to), { recursive: true });
-    if (linking) {
-      try {
-        await link(from, to);
-        continue;
-      } catch {
-        linking = false;
-      }
-    }
-    await copyFile(from, to);
-  }
-}
-
-/**
  * Indexes one shard. Its pages are given to Pagefind as a folder
  * (addDirectory), where Pagefind parses them on all cores as its CLI does;
  * added one by one (addHTMLFile), each page waited for the one before, which
@@ -273,7 +251,8 @@ async function indexShard(plan: ShardPlan, siteDir: string, outputPath: string):
   const folder = path.join(siteDir, `${SHARD_PAGES_FOLDER}${plan.id}`);
   try {
     if (plan.pages.length > 0) {
-      await stageShardPages(plan, siteDir, folder);
+      // The pages under their site paths in a folder of their own, which Pagefind reads as a site.
+      await linkOrCopyFiles(plan.pages.map((page) => page.file), siteDir, folder);
       const added = await index.addDirectory({ path: folder });
       if (added.errors.length) throw new Error(`Pagefind could not index shard ${plan.id}: ${added.errors.join("; ")}`);
       if (added.page_count !== plan.pages.length) {

@@ -1,0 +1,38 @@
+/**
+ * Files put in another folder as hard links to the same inodes, so that
+ * nothing is copied and a comparison by inode sees them unchanged at once;
+ * copies where the file system refuses links (after the first refusal, no
+ * more links are tried).
+ */
+import { copyFile, link, mkdir } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Puts each of `files` (paths relative to `fromDir`) at the same path under
+ * `toDir`, creating folders. A file already at the target is an error
+ * (EEXIST), never overwritten. `concurrency` links in flight at once.
+ */
+export async function linkOrCopyFiles(files: readonly string[], fromDir: string, toDir: string, concurrency = 16): Promise<void> {
+  let linking = true;
+  const folders = new Set<string>();
+  for (const file of files) folders.add(path.dirname(path.join(toDir, file)));
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      const from = path.join(fromDir, files[i]!);
+      const to = path.join(toDir, files[i]!);
+      if (linking) {
+        try {
+          await link(from, to);
+          continue;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
+          linking = false;
+        }
+      }
+      await copyFile(from, to);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+}
