@@ -11,9 +11,11 @@ import path from "node:path";
  * Puts each of `files` (paths relative to `fromDir`) at the same path under
  * `toDir`, creating folders. A file already at the target is an error
  * (EEXIST), never overwritten. `concurrency` links in flight at once.
+ * Returns the files that were linked (the others were copied).
  */
-export async function linkOrCopyFiles(files: readonly string[], fromDir: string, toDir: string, concurrency = 16): Promise<void> {
+export async function linkOrCopyFiles(files: readonly string[], fromDir: string, toDir: string, concurrency = 16): Promise<string[]> {
   let linking = true;
+  const linked: string[] = [];
   const folders = new Set<string>();
   for (const file of files) folders.add(path.dirname(path.join(toDir, file)));
   for (const folder of folders) await mkdir(folder, { recursive: true });
@@ -25,6 +27,7 @@ export async function linkOrCopyFiles(files: readonly string[], fromDir: string,
       if (linking) {
         try {
           await link(from, to);
+          linked.push(files[i]!);
           continue;
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
@@ -35,4 +38,5 @@ export async function linkOrCopyFiles(files: readonly string[], fromDir: string,
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return linked;
 }

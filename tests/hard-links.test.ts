@@ -18,7 +18,7 @@ test("files are linked under the same paths, folders made, an existing file neve
     mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
     writeFileSync(path.join(site, file), `<h1>${file}</h1>`);
   }
-  await linkOrCopyFiles(files, site, staging);
+  assert.deepEqual((await linkOrCopyFiles(files, site, staging)).sort(), files);
   for (const file of files) {
     assert.equal(statSync(path.join(staging, file)).ino, statSync(path.join(site, file)).ino, `${file} is the same file`);
   }

@@ -75,12 +75,12 @@ async function previousBuildWasClean(outputDir: string): Promise<boolean> {
 
 /**
  * Puts the pages the plan kept into the staging folder: hard links to the
- * files in place (the same inode, so src/cli/unchanged.ts sees them as
- * unchanged at once), or copies where links cannot be made.
+ * files in place (the same inode, so src/cli/unchanged.ts need not compare
+ * them), or copies where links cannot be made. Returns the files linked.
  */
-async function keepPages(reused: RenderPlan["reused"], outputDir: string, staging: string): Promise<void> {
+async function keepPages(reused: RenderPlan["reused"], outputDir: string, staging: string): Promise<string[]> {
   try {
-    await linkOrCopyFiles(reused.map((page) => page.file), outputDir, staging);
+    return await linkOrCopyFiles(reused.map((page) => page.file), outputDir, staging);
   } catch (error) {
     const { code, dest } = error as NodeJS.ErrnoException & { dest?: string };
     if (code === "EEXIST") throw new Error(`${dest ? path.relative(staging, dest) : "a page"} was both rendered and kept: the render plan is inconsistent`);
@@ -181,6 +181,8 @@ async function main(): Promise<number> {
   const staging = `${config.outputDir}.tmp-${process.pid}`;
   let changes: OutputChanges | undefined;
   let planned: SitePlan | undefined;
+  // Staged files that are hard links to the same path in the site in place.
+  let linkedPages: string[] = [];
   await rm(staging, { recursive: true, force: true });
   try {
     // The JSON export is written from the archive's records first, so that
@@ -220,13 +222,13 @@ async function main(): Promise<number> {
       done += batch.pages;
       progress.update(done, pages.length - reused.length);
     }
-    await keepPages(reused, config.outputDir, staging);
+    linkedPages = await keepPages(reused, config.outputDir, staging);
     report.timings.render = performance.now() - renderStarted;
 
     // Search index: one Pagefind shard per year, unchanged shards reused from the cache.
     stage("search", "search index");
     const searchStarted = performance.now();
-    await buildSearchIndex({
+    const search = await buildSearchIndex({
       siteDir: staging,
       archive: searchable,
       cacheDir: config.cacheDir,
@@ -246,7 +248,7 @@ async function main(): Promise<number> {
     stage("compare", "compare with the previous site");
     const compareStarted = performance.now();
     try {
-      changes = await keepUnchanged(staging, config.outputDir);
+      changes = await keepUnchanged(staging, config.outputDir, { alreadyLinked: [...linkedPages, ...search.linkedFromPrevious] });
     } catch (error) {
       // Every staged file is whole whatever happened: build on.
       console.error(`Could not compare with the previous site (${(error as Error).message}); files that did not change may look new.`);
@@ -280,9 +282,15 @@ async function main(): Promise<number> {
   // What the next build may keep: the pages now in place, with their keys.
   const { reused, pages } = planned!;
   const written = writtenPages();
-  const kept = new Map(reused.map((page) => [page.file, page.record.sitemap]));
-  await writeManifest(config.cacheDir, config.outputDir, pages, (page) =>
-    kept.has(page.file) ? kept.get(page.file)! : written.has(page.url) ? written.get(page.url)! : undefined,
+  const kept = new Map(reused.map((page) => [page.file, page.record]));
+  // A page linked into the new site is the file its record describes.
+  const linkedRecords = new Map(linkedPages.map((file) => [file, kept.get(file)!]));
+  await writeManifest(
+    config.cacheDir,
+    config.outputDir,
+    pages,
+    (page) => (kept.has(page.file) ? kept.get(page.file)!.sitemap : written.has(page.url) ? written.get(page.url)! : undefined),
+    linkedRecords,
   ).catch((error: Error) => console.error(`Could not record the rendered pages (${error.message}); the next build renders them all.`));
   // Remember thread membership and published URLs only once the site is in place.
   for (const [file, registry] of registries) {

@@ -179,8 +179,10 @@ export interface SearchIndexOptions {
   previousSiteDir?: string;
 }
 
-/** Hard-links every file of `from` into `to` (created); false if anything failed. */
-async function linkTree(from: string, to: string): Promise<boolean> {
+/** Hard-links every file of `from` into `to` (created): the files' paths
+ * relative to `to`, or null if anything failed. */
+async function linkTree(from: string, to: string): Promise<string[] | null> {
+  const linked: string[] = [];
   try {
     await mkdir(to, { recursive: true });
     for (const entry of await readdir(from, { withFileTypes: true, recursive: true })) {
@@ -190,11 +192,12 @@ async function linkTree(from: string, to: string): Promise<boolean> {
       else if (entry.isFile()) {
         await mkdir(path.dirname(target), { recursive: true });
         await link(source, target);
-      } else return false;
+        linked.push(path.relative(from, source));
+      } else return null;
     }
-    return true;
+    return linked;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -217,6 +220,9 @@ export interface SearchIndexResult {
   manifest: ShardManifest;
   rebuilt: string[];
   reused: string[];
+  /** Files of the index (relative to `siteDir`) that are hard links to the
+   * file at the same path in `previousSiteDir`. */
+  linkedFromPrevious: string[];
 }
 
 async function removeUnusedFiles(bundle: string): Promise<void> {
@@ -286,6 +292,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, shards: [] };
   const rebuilt: string[] = [];
   const reused: string[] = [];
+  const linkedFromPrevious: string[] = [];
   let serviceStarted = false;
   let knownViews: Record<string, string> = {};
   try {
@@ -313,7 +320,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const cached = path.join(cacheRoot, plan.id);
       if ((await readCachedHash(cached)) === hash) {
         const inPlace = options.previousSiteDir && previous.get(plan.id) === hash.slice(0, 16) ? path.join(options.previousSiteDir, "pagefind", plan.id) : null;
-        if (!inPlace || !(await linkTree(inPlace, output))) {
+        const linked = inPlace ? await linkTree(inPlace, output) : null;
+        if (linked) {
+          for (const file of linked) linkedFromPrevious.push(path.join("pagefind", plan.id, file));
+        } else {
           await rm(output, { recursive: true, force: true });
           await cp(path.join(cached, "bundle"), output, { recursive: true });
         }
@@ -341,5 +351,5 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   await writeFile(temporary, JSON.stringify(views));
   await rename(temporary, viewCacheFile(options.cacheDir));
   await writeFile(path.join(outputRoot, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, rebuilt, reused };
+  return { manifest, rebuilt, reused, linkedFromPrevious };
 }

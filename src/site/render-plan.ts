@@ -210,19 +210,27 @@ export async function readManifest(cacheDir: string): Promise<RenderManifest | n
 /**
  * Records the pages of the site now in `outputDir`: each page's key, its
  * file's identity and its sitemap entry. Written to a temporary file and
- * renamed, so a reader never sees half a manifest.
+ * renamed, so a reader never sees half a manifest. `unchanged` gives the
+ * records of files known to be the very files recorded before (pages kept
+ * as hard links), which are not looked at again.
  */
 export async function writeManifest(
   cacheDir: string,
   outputDir: string,
   pages: PlannedPage[],
   sitemap: (page: PlannedPage) => PageRecord["sitemap"] | undefined,
+  unchanged: ReadonlyMap<string, PageRecord> = new Map(),
 ): Promise<number> {
   const records: RenderManifest["pages"] = {};
   await Promise.all(
     pages.map(async (page) => {
       const entry = sitemap(page);
       if (entry === undefined) return; // not written: nothing to remember
+      const known = unchanged.get(page.file);
+      if (known?.key === page.key) {
+        records[page.file] = { ...known, sitemap: entry };
+        return;
+      }
       try {
         const stats = await lstat(path.join(outputDir, page.file), { bigint: true });
         if (!stats.isFile()) return;

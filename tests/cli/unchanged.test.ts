@@ -7,7 +7,7 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { formatChanges, keepUnchanged } from "../../src/cli/unchanged.ts";
@@ -132,6 +132,19 @@ describe("keepUnchanged", () => {
   test("with no site in place every file is new", async () => {
     const staging = folder("e-staging", { "index.html": "<p>Toulouse</p>", "x/y.html": "<p>Reims</p>" });
     assert.deepEqual(await keepUnchanged(staging, path.join(work, "e-absent")), { unchanged: 0, changed: 0, added: 2, removed: 0, linked: 0 });
+  });
+
+  test("files the build says it linked are taken at its word; the others are still compared", async () => {
+    const current = folder("f-current", { "articles/crue/index.html": "<p>Nevers</p>", "articles/greve/index.html": "<p>Lille</p>" });
+    const staging = folder("f-staging", { "articles/greve/index.html": "<p>Lille, jour 2</p>" });
+    mkdirSync(path.join(staging, "articles/crue"));
+    linkSync(path.join(current, "articles/crue/index.html"), path.join(staging, "articles/crue/index.html"));
+    const changes = await keepUnchanged(staging, current, { alreadyLinked: ["articles/crue/index.html"] });
+    assert.deepEqual(changes, { unchanged: 1, changed: 1, added: 0, removed: 0, linked: 1 });
+    // Not looked at, not even read: declared linked, a file with other bytes is counted as kept.
+    const declared = folder("f-declared", { "articles/crue/index.html": "<p>Nevers, rendu à part</p>" });
+    assert.deepEqual(await keepUnchanged(declared, current, { alreadyLinked: ["articles/crue/index.html"] }), { unchanged: 1, changed: 0, added: 0, removed: 1, linked: 1 });
+    assert.equal(readFileSync(path.join(declared, "articles/crue/index.html"), "utf8"), "<p>Nevers, rendu à part</p>");
   });
 });
 
