@@ -14,12 +14,14 @@
  * contains the other, so a report is compared only with the reports naming
  * one of its entities at the same date value or at a value containing its
  * own (the day's week, month, quarter, half, season and year, inside its
- * year), coarser dates first; never all pairs of the archive. At most
- * MAX_COMPARED of the latest such reports are compared per entity and date
- * value, which keeps the cost linear when one entity is in thousands of
- * reports of one year; the trade-off: a report whose only matching
- * counterpart is further back than that in such a crowded list, and not
- * joined to it through any other report, stays a separate event.
+ * year); never all pairs of the archive. At most MAX_COMPARED such reports
+ * are compared per entity and date value: of its own value, those published
+ * just before it; of a containing value, those published nearest to it.
+ * That keeps the cost linear when one entity is in thousands of reports of
+ * one year, and an article added today changes no comparison but those of
+ * the reports published last. The trade-off: a report whose only matching
+ * counterpart was published further away than that in such a crowded list,
+ * and not joined to it through any other report, stays a separate event.
  *
  * Keys are compared after folding synonyms (src/extract/events/synonyms.ts),
  * so "a reçu une récompense" and "reçoit une médaille" share their keys.
@@ -63,7 +65,7 @@ const ID_ENTITIES = 2;
 const ID_MAX_LENGTH = 80;
 /** Hex digits of the digest that tells apart events whose base is the same. */
 const ID_DIGEST_LENGTH = 6;
-/** Reports compared per entity and date value (the latest placed). */
+/** Reports compared per entity and date value (the nearest in publication). */
 const MAX_COMPARED = 48;
 
 // ---------------------------------------------------------------------------
@@ -264,6 +266,19 @@ export function containingValues(value: string): string[] {
   return known;
 }
 
+/** Position in `list` (report indexes by publication) of the first report
+ * published after `report`. */
+function firstPublishedAfter(list: number[], reports: Report[], report: Report): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byPublication(reports[list[mid]!]!, report) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function countInto(counts: Map<string, number>, values: Iterable<string>): void {
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
 }
@@ -311,35 +326,46 @@ export function mergeEvents(perArticle: ArticleEvents[]): TimelineEvent[] {
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  // Coarser dates first, so that a report meets every earlier report whose
-  // date contains its own; then by publication, a deterministic order.
-  const order = reports.map((_, i) => i);
-  order.sort((x, y) => {
-    const a = reports[x]!;
-    const b = reports[y]!;
-    return cmp(b.width, a.width) || byPublication(a, b) || x - y;
-  });
-  /** entity → date value → reports already placed, in processing order. */
-  const placed = new Map<string, Map<string, number[]>>();
-  for (const r of order) {
+  // Every report of an entity at a date value, by publication. A report is
+  // compared with the reports of its own value published just before it,
+  // and with those of each containing value published nearest to it: the
+  // matched pairs, and so the groups (the connected components, whatever the
+  // order of the unions), depend only on the reports near each one in
+  // publication order. Comparing with the latest reports of a containing
+  // value instead let today's article push an old report out of the window
+  // of every finer report, which split events reported years before
+  // (tests/link/events.test.ts).
+  const byPosition = reports.map((_, i) => i).sort((x, y) => byPublication(reports[x]!, reports[y]!) || x - y);
+  /** entity → date value → reports, by publication. */
+  const listed = new Map<string, Map<string, number[]>>();
+  for (const r of byPosition) {
     const report = reports[r]!;
-    const value = report.event.date.value;
-    const containers = containingValues(value);
     for (const entity of report.entities) {
-      let byValue = placed.get(entity);
-      if (!byValue) placed.set(entity, (byValue = new Map()));
-      for (let v = -1; v < containers.length; v++) {
-        const list = byValue.get(v < 0 ? value : containers[v]!);
-        if (!list) continue;
-        // Dates are compatible and the entity shared by construction.
-        for (let k = list.length - 1, compared = 0; k >= 0 && compared < MAX_COMPARED; k--, compared++) {
-          const other = list[k]!;
-          if (find(r) !== find(other) && keysMatch(report.keys, reports[other]!.keys)) union(r, other);
+      let byValue = listed.get(entity);
+      if (!byValue) listed.set(entity, (byValue = new Map()));
+      const list = byValue.get(report.event.date.value);
+      if (list) list.push(r);
+      else byValue.set(report.event.date.value, [r]);
+    }
+  }
+  const compare = (r: number, other: number): void => {
+    if (find(r) !== find(other) && keysMatch(reports[r]!.keys, reports[other]!.keys)) union(r, other);
+  };
+  for (const byValue of listed.values()) {
+    for (const [value, list] of byValue) {
+      // Dates are compatible and the entity shared by construction.
+      for (let p = 1; p < list.length; p++) {
+        for (let k = p - 1; k >= Math.max(0, p - MAX_COMPARED); k--) compare(list[p]!, list[k]!);
+      }
+      for (const container of containingValues(value)) {
+        const coarser = byValue.get(container);
+        if (!coarser) continue;
+        for (const r of list) {
+          const at = firstPublishedAfter(coarser, reports, reports[r]!);
+          const from = Math.max(0, Math.min(at - MAX_COMPARED / 2, coarser.length - MAX_COMPARED));
+          for (let k = from; k < Math.min(coarser.length, from + MAX_COMPARED); k++) compare(r, coarser[k]!);
         }
       }
-      const own = byValue.get(value);
-      if (own) own.push(r);
-      else byValue.set(value, [r]);
     }
   }
 

@@ -143,6 +143,32 @@ describe("mergeEvents", () => {
     assert.equal(idOf(backfilled, "conseil-novembre"), idOf(before, "conseil-novembre"));
   });
 
+  test("adding the newest article does not split an event reported years before", () => {
+    // A region named in many year-level reports of 2019, published over four
+    // years: one of the first, and a report of the same vote to the day
+    // published just after it, are one event.
+    const yearly = (k: number, published: string, keys: string[]): ArticleEvents => ({
+      articleId: `bilan-${String(k).padStart(2, "0")}`,
+      published,
+      events: [ev("2019", "year", `En 2019, la région Occitanie avait déjà voté (${k}).`, ["occitanie"], keys)],
+      topics: [],
+    });
+    const published = (k: number) => `${2020 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}-10`;
+    const reports: ArticleEvents[] = [yearly(0, published(0), ["vot", "budget", "transport"])];
+    for (let k = 1; k < 48; k++) reports.push(yearly(k, published(k), ["inaugur", `salle${k}`]));
+    reports.push({
+      articleId: "vote-transports",
+      published: "2020-01-20",
+      events: [ev("2019-06-12", "day", "Le 12 juin 2019, la région Occitanie a voté le budget des transports.", ["occitanie"], ["vot", "budget", "transport"])],
+      topics: [],
+    });
+    const groupOf = (timeline: ReturnType<typeof mergeEvents>) => timeline.find((e) => e.articles.includes("vote-transports"))!.articles;
+    assert.deepEqual(groupOf(mergeEvents(reports)), ["bilan-00", "vote-transports"]);
+    // Today's article, with yet another year-level report of 2019.
+    const added = mergeEvents([...reports, yearly(48, "2024-05-02", ["inaugur", "salle48"])]);
+    assert.deepEqual(groupOf(added), ["bilan-00", "vote-transports"], "the 2019 vote is still one event");
+  });
+
   test("synonyms: 'inscrit sur sa liste noire' and 'ajouté à ses sanctions' are one event", () => {
     const timeline = mergeEvents([
       { articleId: "a", events: [ev("2021", "year", "Washington inscrit Norba sur sa liste noire.", ["norba"], ["inscrit", "list noir"])], topics: [] },
