@@ -201,6 +201,21 @@ async function linkTree(from: string, to: string): Promise<string[] | null> {
   }
 }
 
+/**
+ * Puts the files of `from` into `to` as hard links, or copies them where
+ * links cannot be made. The cache's shard bundles and the site's share their
+ * files this way: the build never writes a file in place (each build writes
+ * a new site and swaps it in), so neither can change under the other, and
+ * copying every shard of a cold build to the cache took 1.3 s of its 10 s
+ * search stage at 4,000 articles.
+ */
+async function linkOrCopyTree(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  if (await linkTree(from, to)) return;
+  await rm(to, { recursive: true, force: true });
+  await cp(from, to, { recursive: true });
+}
+
 async function previousShardHashes(siteDir: string | undefined): Promise<Map<string, string>> {
   if (!siteDir) return new Map();
   try {
@@ -324,8 +339,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         if (linked) {
           for (const file of linked) linkedFromPrevious.push(path.join("pagefind", plan.id, file));
         } else {
-          await rm(output, { recursive: true, force: true });
-          await cp(path.join(cached, "bundle"), output, { recursive: true });
+          await linkOrCopyTree(path.join(cached, "bundle"), output);
         }
         reused.push(plan.id);
       } else {
@@ -335,7 +349,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         // The hash is written last: a cache entry interrupted half-way is never trusted.
         await rm(cached, { recursive: true, force: true });
         await mkdir(cached, { recursive: true });
-        await cp(output, path.join(cached, "bundle"), { recursive: true });
+        await linkOrCopyTree(output, path.join(cached, "bundle"));
         await writeFile(path.join(cached, "hash"), `${hash}\n`);
         rebuilt.push(plan.id);
       }
