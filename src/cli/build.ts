@@ -282,7 +282,13 @@ async function main(): Promise<number> {
     }
     await rm(previous, { recursive: true, force: true });
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // A failed Eleventy run can still have copies in flight (passthrough
+    // files) when it throws: a folder emptied here may get a file again,
+    // and rm then fails with ENOTEMPTY. It retries (seen in CI); whatever
+    // is left is deleted by the next build (recoverInterruptedBuilds).
+    await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch((cleanup: Error) =>
+      console.error(`Could not delete ${staging} (${cleanup.message}); the next build deletes it.`),
+    );
     console.error(`The build failed; the previous site in ${config.outputDir} was left as it was.`);
     throw error;
   }
