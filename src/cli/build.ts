@@ -28,7 +28,7 @@ import { writeExports } from "../link/export.ts";
 import { formatChanges, keepUnchanged, type OutputChanges } from "./unchanged.ts";
 import { isRunning } from "../processes.ts";
 import { linkOrCopyFiles } from "../hard-links.ts";
-import { ARTICLE_EXTENSIONS } from "../read/files.ts";
+import { listArticleFiles } from "../read/files.ts";
 
 /**
  * A build killed half-way (Ctrl-C, a crash, a CI timeout) can leave its
@@ -126,12 +126,6 @@ function searchableOf(archive: Archive): SearchableArchive {
 const HEAP_GROWING_PERCENT = 50;
 const BOUNDED_HEAP_FROM = 5000;
 
-/** Article files in the seeds folder, counted by name (a listing, nothing read). */
-async function countArticleFiles(seedsDir: string): Promise<number> {
-  const names = await readdir(seedsDir).catch(() => [] as string[]);
-  return names.filter((name) => ARTICLE_EXTENSIONS.includes(path.extname(name).toLowerCase())).length;
-}
-
 function boundHeapGrowth(articleFiles: number): void {
   if (process.execArgv.some((arg) => arg.startsWith("--heap-growing-percent"))) return;
   if (articleFiles >= BOUNDED_HEAP_FROM) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
@@ -139,7 +133,8 @@ function boundHeapGrowth(articleFiles: number): void {
 
 async function main(): Promise<number> {
   const config = readConfig(process.env, process.argv.slice(2));
-  boundHeapGrowth(await countArticleFiles(config.seedsDir));
+  // The seeds folder's listing (names only; the pipeline lists it again to read it).
+  boundHeapGrowth((await listArticleFiles(config.seedsDir)).files.length);
   const reportFile = reportPathFromArgs(process.argv.slice(2));
   const started = performance.now();
   const today = new Date().toISOString().slice(0, 10);

@@ -163,5 +163,14 @@ describe("building the shards with Pagefind", () => {
     const again = await buildSearchIndex({ siteDir: third, archive: { articles: changed as unknown as Article[], entities }, cacheDir });
     assert.deepEqual(again.rebuilt, []);
     assert.deepEqual(again.reused, ["2024", "2023", UNDATED_SHARD, ENTITY_SHARD]);
+
+    // With the previous site given, reused shards are its very files (hard links), and said so.
+    const fourth = path.join(work, "site4");
+    await writeSite(fourth, changed, "Accueil Archives Chronologie (12 événements)");
+    const linked = await buildSearchIndex({ siteDir: fourth, archive: { articles: changed as unknown as Article[], entities }, cacheDir, previousSiteDir: third });
+    assert.deepEqual(linked.rebuilt, []);
+    const shardFiles = bytes(path.join(third, "pagefind")).map(([rel]) => path.join("pagefind", rel!)).filter((rel) => rel.split(path.sep).length > 2);
+    assert.deepEqual([...linked.linkedFromPrevious].sort(), shardFiles.sort());
+    for (const rel of linked.linkedFromPrevious) assert.equal(statSync(path.join(fourth, rel)).ino, statSync(path.join(third, rel)).ino, `${rel} is the same file`);
   });
 });
