@@ -24,6 +24,7 @@ import { lstat, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SiteView } from "./view.ts";
 import { outputFileOf } from "../link/urls.ts";
+import { withSharedDigests } from "./shared-values.ts";
 
 /** The paginated lists of the SiteView: name → the list, each item's page URL
  * (as the template's permalink writes it) and the template that paginates it. */
@@ -131,17 +132,20 @@ export interface PlannedPage {
 
 /** Every paginated page of `view` with its key. `codeFingerprint` covers the
  * code, templates and settings; items are hashed as JSON, which is
- * deterministic because the view is built deterministically. */
+ * deterministic because the view is built deterministically, with the
+ * values many pages share hashed once (shared-values.ts). */
 export function pageKeys(view: SiteView, codeFingerprint: string): PlannedPage[] {
   const pages: PlannedPage[] = [];
-  for (const [list, items] of Object.entries(listsOf(view)) as Array<[ListName, unknown[]]>) {
-    const url = PAGINATED[list].url as (item: unknown) => string;
-    for (const item of items) {
-      const pageUrl = url(item);
-      const key = createHash("sha256").update(codeFingerprint).update("\0").update(list).update("\0").update(JSON.stringify(item)).digest("base64url");
-      pages.push({ list, url: pageUrl, file: outputFileOf(pageUrl), key });
+  withSharedDigests(() => {
+    for (const [list, items] of Object.entries(listsOf(view)) as Array<[ListName, unknown[]]>) {
+      const url = PAGINATED[list].url as (item: unknown) => string;
+      for (const item of items) {
+        const pageUrl = url(item);
+        const key = createHash("sha256").update(codeFingerprint).update("\0").update(list).update("\0").update(JSON.stringify(item)).digest("base64url");
+        pages.push({ list, url: pageUrl, file: outputFileOf(pageUrl), key });
+      }
     }
-  }
+  });
   return pages;
 }
 

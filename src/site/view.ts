@@ -19,6 +19,7 @@ import { formatDate, monthName } from "./french.ts";
 import { compareTimexValues } from "../extract/time/index.ts";
 import { dateReasons, describeDate, type DateReason, type EvidenceNames } from "./date-evidence.ts";
 import { layoutAxis, type AxisLayout } from "./timeline-axis.ts";
+import { sharedValue } from "./shared-values.ts";
 import { compareFrench, groupByInitial, paginate, paginateByYear, type LetterGroup, type Page } from "./lists.ts";
 
 export interface Ref {
@@ -425,12 +426,12 @@ export function buildSiteView(archive: Archive): SiteView {
     let view: DateView | null = null;
     if (article.date) {
       const how = describeDate(article.date, names);
-      view = {
+      view = sharedValue({
         ...plainDate(article.date.value, article.date.precision),
         how,
         reasons: how ? dateReasons(article.date, names) : [],
         basisLabel: how ? how.split(" : ")[0]! : null,
-      };
+      });
     }
     dateViews.set(article.id, view);
     return view;
@@ -439,7 +440,7 @@ export function buildSiteView(archive: Archive): SiteView {
   const summaryOf = (article: Article): ArticleSummary => {
     let summary = summaries.get(article.id);
     if (!summary) {
-      summary = { ...ref(article), title: article.title, dateView: articleDate(article), topic: article.topic, summary: article.summary };
+      summary = sharedValue({ ...ref(article), title: article.title, dateView: articleDate(article), topic: article.topic, summary: article.summary });
       summaries.set(article.id, summary);
     }
     return summary;
@@ -459,7 +460,7 @@ export function buildSiteView(archive: Archive): SiteView {
   const events: EventView[] = archive.timeline.map((event) => {
     const entities = refsOf(event.entities, entityRefs);
     const reporters = refsOf(reportsInOrder.get(event.id)!, articleRefs);
-    return {
+    return sharedValue({
       id: event.id,
       url: event.url,
       text: event.text,
@@ -470,7 +471,7 @@ export function buildSiteView(archive: Archive): SiteView {
       moreEntities: Math.max(0, entities.length - EVENT_ENTITIES),
       articleRefs: reporters.slice(0, EVENT_ARTICLES),
       articleCount: reporters.length,
-    };
+    });
   });
   const eventById = new Map(events.map((e) => [e.id, e]));
   /** The axis of `all`; a mark leads to its event on this page when it is listed here, else on the timeline. */
@@ -508,7 +509,7 @@ export function buildSiteView(archive: Archive): SiteView {
   const timelineById = new Map(archive.timeline.map((e) => [e.id, e]));
   const threadViews: ThreadView[] = archive.threads.map((thread) => {
     const own = thread.events.map((id) => eventById.get(id)).filter((e): e is EventView => e !== undefined);
-    return {
+    return sharedValue({
       id: thread.id,
       title: thread.title,
       summary: thread.summary,
@@ -516,7 +517,7 @@ export function buildSiteView(archive: Archive): SiteView {
       articleCount: thread.articles.length,
       ...sliceOf({ id: thread.id, name: thread.title, url: thread.url }, "Fil", own),
       entityRefs: refsOf(thread.entities.slice(0, THREAD_ENTITIES * 2), entityRefs).slice(0, THREAD_ENTITIES),
-    };
+    });
   });
   const threadViewById = new Map(threadViews.map((t) => [t.id, t]));
   // Each thread's articles' positions, and for each of its events the
@@ -586,7 +587,7 @@ export function buildSiteView(archive: Archive): SiteView {
     let view = articleEventViews.get(event.id);
     if (!view) {
       const { articleCount, ...rest } = event;
-      view = { ...rest, moreArticles: articleCount > event.articleRefs.length };
+      view = sharedValue({ ...rest, moreArticles: articleCount > event.articleRefs.length });
       articleEventViews.set(event.id, view);
     }
     return view;
@@ -688,7 +689,7 @@ export function buildSiteView(archive: Archive): SiteView {
     }
     const quotes = quotesBySpeaker.get(entity.id) ?? [];
     const subject = entityRefs.get(entity.id)!;
-    return {
+    return sharedValue({
       ...publishedOf(entity),
       typeLabel: TYPE_LABELS[entity.type].singular,
       index: { label: TYPE_LABELS[entity.type].plural, url: urls.entityIndex(entity.type) },
@@ -701,7 +702,7 @@ export function buildSiteView(archive: Archive): SiteView {
         .map(([id, count]) => ({ ...entityRefs.get(id)!, count })),
       quotes: quotes.slice(0, QUOTES),
       quoteCount: quotes.length,
-    };
+    });
   });
 
   const entityIndexes = (Object.keys(ENTITY_FOLDERS) as EntityType[]).map((type) => {
@@ -709,11 +710,13 @@ export function buildSiteView(archive: Archive): SiteView {
     return { type, label: TYPE_LABELS[type].plural, url: urls.entityIndex(type), entities: list, letters: groupByInitial(list, (e) => e.name) };
   });
 
-  const topics: TopicView[] = archive.topics.map(({ articles: cited, ...topic }) => ({
-    ...topic,
-    articleCount: cited.length,
-    ...sliceOf({ id: topic.id, name: topic.label, url: topic.url }, "Thème", eventsByTopic.get(topic.id) ?? []),
-  }));
+  const topics: TopicView[] = archive.topics.map(({ articles: cited, ...topic }) =>
+    sharedValue({
+      ...topic,
+      articleCount: cited.length,
+      ...sliceOf({ id: topic.id, name: topic.label, url: topic.url }, "Thème", eventsByTopic.get(topic.id) ?? []),
+    }),
+  );
 
   const topicById = new Map(archive.topics.map((t) => [t.id, t]));
   const archives = buildArchives(sorted.map((a) => ({ article: a, summary: summaryOf(a) })));

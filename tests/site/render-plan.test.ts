@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { buildSiteView } from "../../src/site/view.ts";
 import { pageKeys, renderBatches } from "../../src/site/render-plan.ts";
 import { outputFileOf } from "../../src/link/urls.ts";
-import { archiveOf, article, entity } from "./view-fixtures.ts";
+import { archiveOf, article, entity, event } from "./view-fixtures.ts";
 
 // A week of a regional daily: the flood articles name the prefect; the
 // market and cycling articles do not.
@@ -40,6 +40,27 @@ describe("render plan", () => {
     const a = pageKeys(viewOf(week), "code-1");
     const b = pageKeys(viewOf(week), "code-2");
     assert.ok(a.every((page, i) => page.key !== b[i]!.key));
+  });
+
+  test("an event reworded changes every page that shows it, and only those", () => {
+    // The flood warning is one object of the view, listed on the timeline's
+    // year page, on the prefect's page and on both flood articles' pages:
+    // its key is hashed once, and must still reach each of them.
+    const withEvent = (text: string) => {
+      const warning = { ...event("vigilance-rouge", "2024-10-14", ["crue-lundi", "crue-mardi"], ["prefet"]), text };
+      const archive = archiveOf(week, {
+        entities: [entity("prefet", "Michel Valois", "person", ["crue-lundi", "crue-mardi"])],
+        timeline: [warning],
+      });
+      return new Map(pageKeys(buildSiteView(archive), "code").map((p) => [p.file, p.key]));
+    };
+    const before = withEvent("Vigilance rouge crues dans le Gard");
+    const after = withEvent("Vigilance rouge crues dans le Gard et l'Hérault");
+    const changed = [...before].filter(([file, key]) => after.get(file) !== key).map(([file]) => file).sort();
+    assert.deepEqual(changed, ["articles/crue-lundi/index.html", "articles/crue-mardi/index.html", "chronologie/2024/index.html", "personnes/prefet/index.html"]);
+    // Outside key computation the shared event serialises as itself.
+    const view = buildSiteView(archiveOf(week, { timeline: [event("vigilance-rouge", "2024-10-14", ["crue-lundi"])] }));
+    assert.equal(JSON.parse(JSON.stringify(view.timeline.yearPages[0])).groups[0].events[0].text, "Événement vigilance-rouge");
   });
 
   test("batches hold every page once; only the first renders the single pages", () => {
