@@ -6,6 +6,7 @@
  */
 import { copyFile, link, mkdir } from "node:fs/promises";
 import path from "node:path";
+import { FILES_IN_FLIGHT, forEachAtMost } from "./concurrency.ts";
 
 /**
  * Puts each of `files` (paths relative to `fromDir`) at the same path under
@@ -13,30 +14,26 @@ import path from "node:path";
  * (EEXIST), never overwritten. `concurrency` links in flight at once.
  * Returns the files that were linked (the others were copied).
  */
-export async function linkOrCopyFiles(files: readonly string[], fromDir: string, toDir: string, concurrency = 16): Promise<string[]> {
+export async function linkOrCopyFiles(files: readonly string[], fromDir: string, toDir: string, concurrency = FILES_IN_FLIGHT): Promise<string[]> {
   let linking = true;
   const linked: string[] = [];
   const folders = new Set<string>();
   for (const file of files) folders.add(path.dirname(path.join(toDir, file)));
   for (const folder of folders) await mkdir(folder, { recursive: true });
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < files.length; i = next++) {
-      const from = path.join(fromDir, files[i]!);
-      const to = path.join(toDir, files[i]!);
-      if (linking) {
-        try {
-          await link(from, to);
-          linked.push(files[i]!);
-          continue;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
-          linking = false;
-        }
+  await forEachAtMost(files.length, concurrency, async (i) => {
+    const from = path.join(fromDir, files[i]!);
+    const to = path.join(toDir, files[i]!);
+    if (linking) {
+      try {
+        await link(from, to);
+        linked.push(files[i]!);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
+        linking = false;
       }
-      await copyFile(from, to);
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    await copyFile(from, to);
+  });
   return linked;
 }

@@ -11,7 +11,8 @@
  */
 import path from "node:path";
 import type { Archive, Article, Diagnostic } from "./types.ts";
-import { listArticleFiles, readArticleFile } from "./read/files.ts";
+import { listArticleFiles, readArticleFile, type ReadResult } from "./read/files.ts";
+import { FILES_IN_FLIGHT, forEachAtMost } from "./concurrency.ts";
 import { readFrontMatter } from "./read/frontmatter.ts";
 import type { ArticleExtraction, SourceDocument } from "./extract/article.ts";
 import { extractAll, pruneCache, redateAll } from "./extract/batch.ts";
@@ -50,6 +51,10 @@ export interface PipelineOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called as each stage begins: "read", "extract", "link". */
   onStage?: (stage: string) => void;
+  /** Bytes of seed files already read (by name in the folder), used instead
+   * of reading them again; each entry is deleted once used. A file not in it
+   * is read from the folder. */
+  seedBytes?: Map<string, Buffer>;
 }
 
 /**
@@ -82,8 +87,16 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   diagnostics.push(...listing.diagnostics);
   skipped.push(...listing.ignored);
   const documents: SourceDocument[] = [];
-  for (const file of listing.files) {
-    const read = await readArticleFile(options.seedsDir, file);
+  const reads: ReadResult[] = new Array(listing.files.length);
+  await forEachAtMost(listing.files.length, FILES_IN_FLIGHT, async (i) => {
+    const file = listing.files[i]!;
+    const known = options.seedBytes?.get(file);
+    // Taken out as used: the bytes are not held beside the decoded text.
+    options.seedBytes?.delete(file);
+    reads[i] = await readArticleFile(options.seedsDir, file, known);
+  });
+  for (const [i, file] of listing.files.entries()) {
+    const read = reads[i]!;
     if (!read.ok) {
       diagnostics.push(...read.diagnostics);
       continue;

@@ -161,10 +161,13 @@ async function main(): Promise<number> {
     today,
     cacheDir: config.cacheDir,
     workers: config.workers,
+    seedBytes: fingerprint.seeds,
     onProgress: (done, total) => progress.update(done, total),
     onStage: stage,
   });
   const { report } = linked;
+  // What the pipeline did not take: files that are not articles.
+  fingerprint.seeds.clear();
 
   for (const diagnostic of report.diagnostics) console.error(formatDiagnostic(diagnostic));
   const summary = buildReport(report, linked.archive, config.strict);

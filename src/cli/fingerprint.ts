@@ -12,28 +12,45 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildConfig } from "../config.ts";
 import { REGISTRY_FILES } from "../read/registries.ts";
+import { FILES_IN_FLIGHT, forEachAtMost } from "../concurrency.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string, skip: readonly string[] = []): Promise<void> {
+/** Hashes every file under `dir` (names sorted, so the order is stable),
+ * read FILES_IN_FLIGHT at a time. `keep` receives each file's bytes by its
+ * relative name. */
+async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string, skip: readonly string[] = [], keep?: Map<string, Buffer>): Promise<void> {
   let names: string[];
   try {
-    names = (await readdir(dir, { recursive: true })).sort();
+    names = (await readdir(dir, { recursive: true })).sort().filter((name) => !skip.includes(name));
   } catch {
     hash.update(`${label}:missing\0`);
     return;
   }
-  for (const name of names) {
-    if (skip.includes(name)) continue;
-    const file = path.join(dir, name);
-    let content: Buffer;
-    try {
-      content = await readFile(file);
-    } catch {
-      continue; // a folder
-    }
+  const contents: Array<Buffer | null> = new Array(names.length).fill(null);
+  await forEachAtMost(names.length, FILES_IN_FLIGHT, async (i) => {
+    // A folder (or a file gone since the listing) is not hashed.
+    contents[i] = await readFile(path.join(dir, names[i]!)).catch(() => null);
+  });
+  names.forEach((name, i) => {
+    const content = contents[i];
+    if (!content) return;
     hash.update(`${label}/${name}\0`).update(content).update("\0");
-  }
+    keep?.set(name, content);
+  });
+}
+
+export interface BuildFingerprint {
+  /** Hash of the code and the articles. */
+  inputs: string;
+  /** The registries as found (see `registryText`). */
+  registry: string;
+  /** `codeFingerprint`. */
+  code: string;
+  /** The bytes hashed of each file of the seeds folder, by relative name:
+   * the build reads its articles from here, so it builds exactly what it
+   * fingerprinted, and reads each file once. */
+  seeds: Map<string, Buffer>;
 }
 
 /**
@@ -42,13 +59,14 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label:
  * written by the build: they are hashed as `registryText` says — the files as
  * found when checking, the file as written when recording.
  */
-export async function buildFingerprint(config: BuildConfig): Promise<{ inputs: string; registry: string; code: string }> {
+export async function buildFingerprint(config: BuildConfig): Promise<BuildFingerprint> {
   const code = await codeFingerprint(config);
   const hash = createHash("sha256").update(code);
-  await hashTree(hash, config.seedsDir, "seeds", REGISTRY_FILES);
+  const seeds = new Map<string, Buffer>();
+  await hashTree(hash, config.seedsDir, "seeds", REGISTRY_FILES, seeds);
   let registry = "";
   for (const file of REGISTRY_FILES) registry += await readFile(path.join(config.seedsDir, file), "utf8").catch(() => "");
-  return { inputs: hash.digest("hex"), registry, code };
+  return { inputs: hash.digest("hex"), registry, code, seeds };
 }
 
 /** Everything but the articles that shapes the output: the code and data of

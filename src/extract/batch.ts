@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ArticleDate } from "../types.ts";
 import { isRunning } from "../processes.ts";
+import { forEachAtMost } from "../concurrency.ts";
 import { extractArticle, redateArticle, type ArticleExtraction, type ExtractOptions, type SourceDocument } from "./article.ts";
 
 /** Below this many articles to extract, starting workers costs more than it saves. */
@@ -120,13 +121,9 @@ const CACHE_READERS = 16;
 /** The cached extraction for each key (null: not cached), each parsed as soon as it is read. */
 async function readAllCached(cacheDir: string, keys: string[], withoutTimexes: boolean): Promise<Array<ArticleExtraction | null>> {
   const found: Array<ArticleExtraction | null> = new Array(keys.length).fill(null);
-  let next = 0;
-  const reader = async (): Promise<void> => {
-    for (let i = next++; i < keys.length; i = next++) {
-      found[i] = await readCached(cacheDir, keys[i]!, withoutTimexes);
-    }
-  };
-  await Promise.all(Array.from({ length: CACHE_READERS }, reader));
+  await forEachAtMost(keys.length, CACHE_READERS, async (i) => {
+    found[i] = await readCached(cacheDir, keys[i]!, withoutTimexes);
+  });
   return found;
 }
 

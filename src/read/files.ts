@@ -99,11 +99,12 @@ export async function listArticleFiles(dir: string): Promise<SeedListing> {
 
 export type ReadResult = ({ ok: true } & DecodedText) | { ok: false; diagnostics: Diagnostic[] };
 
-/** Reads and decodes one article; failures become diagnostics, not throws. */
-export async function readArticleFile(dir: string, name: string): Promise<ReadResult> {
+/** Reads and decodes one article (`known`: its bytes, already read);
+ * failures become diagnostics, not throws. */
+export async function readArticleFile(dir: string, name: string, known?: Buffer): Promise<ReadResult> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path.join(dir, name));
+    bytes = known ?? (await readFile(path.join(dir, name)));
   } catch (error) {
     return {
       ok: false,
