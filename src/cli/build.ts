@@ -25,7 +25,7 @@ import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./finge
 import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } from "../read/registries.ts";
 import { urlRegistryOf } from "../link/archive.ts";
 import { writeExports } from "../link/export.ts";
-import { formatChanges, keepUnchanged, type OutputChanges } from "./unchanged.ts";
+import { formatChanges, keepUnchanged, listTree, type OutputChanges } from "./unchanged.ts";
 import { isRunning } from "../processes.ts";
 import { linkOrCopyFiles } from "../hard-links.ts";
 import { listArticleFiles } from "../read/files.ts";
@@ -237,6 +237,11 @@ async function main(): Promise<number> {
     // Search index: one Pagefind shard per year, unchanged shards reused from the cache.
     stage("search", "search index");
     const searchStarted = performance.now();
+    // The comparison below needs every entry of the site in place, which no
+    // step of the build changes: listed while Pagefind indexes, when this
+    // thread only waits. (A failure surfaces where the list is used.)
+    const currentTree = listTree(config.outputDir);
+    currentTree.catch(() => {});
     const search = await buildSearchIndex({
       siteDir: staging,
       archive: searchable,
@@ -257,7 +262,10 @@ async function main(): Promise<number> {
     stage("compare", "compare with the previous site");
     const compareStarted = performance.now();
     try {
-      changes = await keepUnchanged(staging, config.outputDir, { alreadyLinked: [...linkedPages, ...search.linkedFromPrevious] });
+      changes = await keepUnchanged(staging, config.outputDir, {
+        alreadyLinked: [...linkedPages, ...search.linkedFromPrevious],
+        currentTree,
+      });
     } catch (error) {
       // Every staged file is whole whatever happened: build on.
       console.error(`Could not compare with the previous site (${(error as Error).message}); files that did not change may look new.`);

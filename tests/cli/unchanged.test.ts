@@ -10,7 +10,7 @@ import { execFile } from "node:child_process";
 import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { formatChanges, keepUnchanged } from "../../src/cli/unchanged.ts";
+import { formatChanges, keepUnchanged, listTree } from "../../src/cli/unchanged.ts";
 import { writeSeeds, type Fixture } from "../bad-input/fixtures.ts";
 import { projectFailingOn } from "../helpers/broken-project.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -145,6 +145,16 @@ describe("keepUnchanged", () => {
     const declared = folder("f-declared", { "articles/crue/index.html": "<p>Nevers, rendu à part</p>" });
     assert.deepEqual(await keepUnchanged(declared, current, { alreadyLinked: ["articles/crue/index.html"] }), { unchanged: 1, changed: 0, added: 0, removed: 1, linked: 1 });
     assert.equal(readFileSync(path.join(declared, "articles/crue/index.html"), "utf8"), "<p>Nevers, rendu à part</p>");
+  });
+
+  test("the site in place can be listed beforehand, while other work runs; a missing site lists as none", async () => {
+    const current = folder("g-current", { "index.html": "<p>Brest</p>", "articles/tempete/index.html": "<p>Rafales à Brest</p>", "ancien.html": "<p>Quimper</p>" });
+    const listed = listTree(current);
+    await wait(20);
+    const staging = folder("g-staging", { "index.html": "<p>Brest</p>", "articles/tempete/index.html": "<p>Rafales à 150 km/h</p>", "neuf.html": "<p>Morlaix</p>" });
+    assert.deepEqual(await keepUnchanged(staging, current, { currentTree: listed }), { unchanged: 1, changed: 1, added: 1, removed: 1, linked: 1 });
+    assert.equal(statSync(path.join(staging, "index.html")).ino, statSync(path.join(current, "index.html")).ino);
+    assert.equal(await listTree(path.join(work, "g-absent")), null);
   });
 });
 
