@@ -54,7 +54,10 @@ export interface ArticleSummary extends Ref {
  * its score, which no one reads and which moves with every added article
  * (rarity weights change with the archive's size), so it would make every
  * article page look changed to the render plan. */
-export interface RelatedView extends ArticleSummary {
+export interface RelatedView {
+  /** The article as every list shows it: the same object on every page
+   * that lists it, so the render plan hashes it once (src/site/shared-values.ts). */
+  article: ArticleSummary;
   /** Why, in a few words: "Xiaomi, Lei Jun, même thème". */
   reason: string;
 }
@@ -661,7 +664,7 @@ export function buildSiteView(archive: Archive): SiteView {
       eventCount: all.length,
       axis: axisOf(all, timeline),
       related: (related.get(article.id) ?? []).map((r) => ({
-        ...summaryOf(articleById.get(r.id)!),
+        article: summaryOf(articleById.get(r.id)!),
         reason: relatedReason(r, (id) => entityById.get(id)?.name),
       })),
       previous: position > 0 ? articleRefs.get(chronological[position - 1]!.id)! : null,
