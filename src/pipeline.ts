@@ -52,8 +52,8 @@ export interface PipelineOptions {
   /** Called as each stage begins: "read", "extract", "link". */
   onStage?: (stage: string) => void;
   /** Bytes of seed files already read (by name in the folder), used instead
-   * of reading them again; each entry is deleted once used. A file not in it
-   * is read from the folder. */
+   * of reading them again; the map is emptied once the articles are read.
+   * A file not in it is read from the folder. */
   seedBytes?: Map<string, Buffer>;
 }
 
@@ -95,6 +95,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     options.seedBytes?.delete(file);
     reads[i] = await readArticleFile(options.seedsDir, file, known);
   });
+  // What is left is not an article (other files, subfolders' files).
+  options.seedBytes?.clear();
   for (const [i, file] of listing.files.entries()) {
     const read = reads[i]!;
     if (!read.ok) {

@@ -166,8 +166,6 @@ async function main(): Promise<number> {
     onStage: stage,
   });
   const { report } = linked;
-  // What the pipeline did not take: files that are not articles.
-  fingerprint.seeds.clear();
 
   for (const diagnostic of report.diagnostics) console.error(formatDiagnostic(diagnostic));
   const summary = buildReport(report, linked.archive, config.strict);

@@ -24,6 +24,7 @@
 import fs, { type BigIntStats } from "node:fs";
 import { link, lstat, readdir, rename, stat, unlink, utimes } from "node:fs/promises";
 import path from "node:path";
+import { FILES_IN_FLIGHT } from "../concurrency.ts";
 
 export interface OutputChanges {
   /** Files with the same bytes as the file at the same path before. */
@@ -40,7 +41,7 @@ export interface OutputChanges {
 }
 
 export interface KeepOptions {
-  /** Comparisons in flight at once (default 16). */
+  /** Comparisons in flight at once (default FILES_IN_FLIGHT). */
   concurrency?: number;
   /** Try hard links before copying times (default true). */
   link?: boolean;
@@ -230,7 +231,7 @@ export async function keepUnchanged(staging: string, current: string, options: K
       changes.unchanged++;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 16) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? FILES_IN_FLIGHT) }, worker));
 
   // Folders last: linking and renaming inside a folder sets its time.
   // Setting a folder's times does not touch its parent's.

@@ -39,7 +39,7 @@ function seedsFolder(files: Record<string, string>): string {
 describe("the fingerprint keeps what it hashed", () => {
   test("it returns the bytes of each seed file, and its hash follows the text", async () => {
     const seedsDir = seedsFolder({ "crue.md": CRUE, "greve.txt": GREVE });
-    const config = readConfig({ SEEDS_DIR: seedsDir, CACHE_DIR: path.join(seedsDir, "..", "cache-unused") });
+    const config = readConfig({ SEEDS_DIR: seedsDir });
     const first = await buildFingerprint(config);
     assert.deepEqual([...first.seeds.keys()].sort(), ["crue.md", "greve.txt"]);
     assert.equal(first.seeds.get("crue.md")!.toString("utf8"), CRUE);
@@ -49,8 +49,9 @@ describe("the fingerprint keeps what it hashed", () => {
     assert.notEqual((await buildFingerprint(config)).inputs, first.inputs, "an edited article changes it");
   });
 
-  test("the pipeline builds the bytes it was given, not a later edit, and takes them out as it goes", async () => {
-    const seedsDir = seedsFolder({ "crue.md": CRUE, "greve.txt": GREVE });
+  test("the pipeline builds the bytes it was given, not a later edit, and holds none of them after the read", async () => {
+    // A subfolder's file is fingerprinted but is not an article.
+    const seedsDir = seedsFolder({ "crue.md": CRUE, "greve.txt": GREVE, "brouillons/inondation.txt": "Notes sur la crue de Tours." });
     const fingerprint = await buildFingerprint(readConfig({ SEEDS_DIR: seedsDir }));
     // Edited between the fingerprint and the read: building the old text
     // keeps the recorded fingerprint true to what was built.
@@ -58,7 +59,8 @@ describe("the fingerprint keeps what it hashed", () => {
     const { archive } = await runPipeline({ seedsDir, cacheDir: null, workers: 0, seedBytes: fingerprint.seeds });
     const titles = archive.articles.map((article) => article.title).sort();
     assert.deepEqual(titles, ["Grève à la SNCF", "La Loire en crue à Orléans"]);
-    assert.equal(fingerprint.seeds.size, 0, "no article's bytes are held after the read");
+    assert.equal(archive.articles.length, 2, "the subfolder's file is not an article");
+    assert.equal(fingerprint.seeds.size, 0, "no bytes are held after the read");
   });
 
   test("a file the fingerprint did not see is read from the folder", async () => {
