@@ -9,7 +9,7 @@
 import type { ArticleDate } from "../types.ts";
 import type { ArticleExtraction } from "../extract/article.ts";
 import { spanOf, intersect } from "../extract/date/intervals.ts";
-import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlapScore } from "./similarity.ts";
+import { buildEntityIndex, CandidateFinder, chronologicalOrder } from "./similarity.ts";
 
 /** Minimum weighted overlap of entities for "reports the same event". */
 const SAME_EVENT_SIMILARITY = 0.5;
@@ -39,7 +39,7 @@ export function refineDatesAcrossArticles(extractions: ArticleExtraction[], ids:
     return { id: ids[i]!, date: e.date?.value ?? (from && from !== "0001-01-01" ? from : null) };
   });
   const index = buildEntityIndex(sets, chronologicalOrder(when));
-  const finder = new CandidateFinder(sets, index);
+  const finder = new CandidateFinder(index);
 
   const refinements: DateRefinement[] = [];
   extractions.forEach((article, i) => {
@@ -54,7 +54,7 @@ export function refineDatesAcrossArticles(extractions: ArticleExtraction[], ids:
       if (!span) continue;
       const inside = intersect(article.dateBounds, [span]);
       if (inside.length !== 1 || inside[0]!.start !== span.start || inside[0]!.end !== span.end) continue;
-      const { score, weight } = overlapScore(sets[i]!, sets[j]!, index.idf);
+      const { score, weight } = index.overlap(i, j);
       if (score < SAME_EVENT_SIMILARITY) continue;
       // Equal scores: the article sharing more (rarer) names, then by id.
       if (!best || score > best.score || (score === best.score && (weight > best.weight || (weight === best.weight && ids[j]! < ids[best.j]!)))) {

@@ -23,7 +23,7 @@
  * with the archive.
  */
 import type { Archive } from "../types.ts";
-import { buildEntityIndex, CandidateFinder, chronologicalOrder, overlapScore, setWeight, topK } from "./similarity.ts";
+import { buildEntityIndex, CandidateFinder, chronologicalOrder, topK } from "./similarity.ts";
 
 export const WEIGHTS = { entities: 0.7, events: 0.2, topic: 0.1 };
 /** Below this the link is too weak to show. */
@@ -49,8 +49,7 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
   const sets = articles.map((a) => new Set(a.mentions.map((m) => m.entity)));
   const order = chronologicalOrder(articles.map((a) => ({ id: a.id, date: a.date?.value ?? null })));
   const index = buildEntityIndex(sets, order);
-  const byEntities = new CandidateFinder(sets, index);
-  const weights = sets.map((set) => setWeight(set, index.idf));
+  const byEntities = new CandidateFinder(index);
   const position = new Map(articles.map((a, i) => [a.id, i]));
 
   const eventsOf: Array<Set<string>> = articles.map(() => new Set());
@@ -62,7 +61,8 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
   }
   // Events propose candidates the same way entities do: an event many
   // articles report proposes those nearest in time.
-  const byEvents = new CandidateFinder(eventsOf, buildEntityIndex(eventsOf, order));
+  const eventIndex = buildEntityIndex(eventsOf, order);
+  const byEvents = new CandidateFinder(eventIndex);
 
   // Shared entities are shown rarest first, by classes of document frequency
   // (1, 2–3, 4–7, 8–15…) and by id within a class: an exact rarity order
@@ -79,13 +79,12 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
     const found: Array<{ j: number; score: number; weight: number; sameTopic: boolean }> = [];
     for (const j of candidates) {
       const other = articles[j]!;
-      const { score: entityPart, count, weight } = overlapScore(sets[i]!, sets[j]!, index.idf, weights[i], weights[j]);
-      const [fewer, more] = eventsOf[i]!.size <= eventsOf[j]!.size ? [eventsOf[i]!, eventsOf[j]!] : [eventsOf[j]!, eventsOf[i]!];
-      let sharedEvents = 0;
-      for (const id of fewer) if (more.has(id)) sharedEvents++;
+      const { score: entityPart, count, weight } = index.overlap(i, j);
+      const sharedEvents = eventIndex.sharedCount(i, j);
       if (sharedEvents === 0 && count < MIN_SHARED_ENTITIES) continue;
 
-      const eventPart = fewer.size ? sharedEvents / fewer.size : 0;
+      const fewer = Math.min(eventIndex.size(i), eventIndex.size(j));
+      const eventPart = fewer ? sharedEvents / fewer : 0;
       const sameTopic = article.topic !== null && article.topic.id === other.topic?.id;
       const score = WEIGHTS.entities * entityPart + WEIGHTS.events * eventPart + WEIGHTS.topic * (sameTopic ? 1 : 0);
       if (score < MIN_SCORE) continue;

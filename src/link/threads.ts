@@ -71,17 +71,17 @@ export function closeInTime(a: string | null, b: string | null): boolean {
   return Math.abs(days(a) - days(b)) <= THREAD_MAX_GAP_DAYS;
 }
 
-/** Why two articles are tied, or null when they are not. `sets` are the
- * articles' entity ids when the caller already has them as sets. */
+/** Why two articles are tied, or null when they are not. `entityScore` is
+ * the overlap coefficient of their entities when the caller has it (from an
+ * EntityIndex). */
 export function storyTie(
   a: ThreadInput,
   b: ThreadInput,
   idf: Map<string, number>,
-  sets?: [Set<string>, Set<string>],
+  entityScore?: number,
 ): { score: number } | null {
   if (!closeInTime(a.date, b.date)) return null;
-  const [setA, setB] = sets ?? [new Set(a.entities.keys()), new Set(b.entities.keys())];
-  const { score } = overlapScore(setA, setB, idf);
+  const score = entityScore ?? overlapScore(new Set(a.entities.keys()), new Set(b.entities.keys()), idf).score;
   const sharedEvent = a.events.some((e) => b.events.includes(e));
   const sharedTopic = a.topics.some((t) => b.topics.includes(t));
   if (sharedEvent ? score < THREAD_SIMILARITY_WITH_EVENT : !sharedTopic || score < THREAD_SIMILARITY) return null;
@@ -132,7 +132,7 @@ export function buildThreads(
   const byId = new Map(inputs.map((a) => [a.id, a]));
   const sets = inputs.map((a) => new Set(a.entities.keys()));
   const index = buildEntityIndex(sets, chronologicalOrder(inputs));
-  const finder = new CandidateFinder(sets, index);
+  const finder = new CandidateFinder(index);
   const position = new Map(inputs.map((a, i) => [a.id, i]));
 
   // Existing threads keep their members that are still in the archive.
@@ -178,7 +178,7 @@ export function buildThreads(
     let best: { key: string; isNew: boolean; score: number } | null = null;
     for (const j of finder.candidatesFor(i)) {
       const other = inputs[j]!;
-      const tie = storyTie(article, other, index.idf, [sets[i]!, sets[j]!]);
+      const tie = storyTie(article, other, index.idf, index.overlap(i, j).score);
       if (!tie) continue;
       const existing = threadOf.get(other.id);
       const fresh = provisionalOf.get(other.id);

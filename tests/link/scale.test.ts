@@ -27,7 +27,7 @@ const items = shuffled.map((n) => ({
 const sets = items.map((a) => new Set(a.entities));
 const order = chronologicalOrder(items);
 const index = buildEntityIndex(sets, order);
-const finder = new CandidateFinder(sets, index);
+const finder = new CandidateFinder(index);
 const at = (n: number): number => shuffled.indexOf(n);
 
 describe("candidates at archive scale", () => {
@@ -51,7 +51,7 @@ describe("candidates at archive scale", () => {
   test("the same candidates whatever order the files are read in", () => {
     const reversed = [...items].reverse();
     const rSets = reversed.map((a) => new Set(a.entities));
-    const rFinder = new CandidateFinder(rSets, buildEntityIndex(rSets, chronologicalOrder(reversed)));
+    const rFinder = new CandidateFinder(buildEntityIndex(rSets, chronologicalOrder(reversed)));
     const idsOf = (list: number[], source: typeof items) => list.map((j) => source[j]!.id);
     assert.deepEqual(idsOf(rFinder.candidatesFor(reversed.length - 1 - at(600)), reversed), idsOf(finder.candidatesFor(at(600)), items));
   });
