@@ -80,7 +80,7 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
     for (const j of candidates) {
       const other = articles[j]!;
       const { score: entityPart, count, weight } = index.overlap(i, j);
-      const sharedEvents = eventIndex.sharedCount(i, j);
+      const sharedEvents = eventIndex.overlap(i, j).count;
       if (sharedEvents === 0 && count < MIN_SHARED_ENTITIES) continue;
 
       const fewer = Math.min(eventIndex.size(i), eventIndex.size(j));

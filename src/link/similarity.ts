@@ -138,27 +138,6 @@ export class EntityIndex {
     const smaller = Math.min(this.weights[i]!, this.weights[j]!);
     return { score: smaller === 0 ? 0 : weight / smaller, weight, count };
   }
-
-  /** How many entities articles i and j share. */
-  sharedCount(i: number, j: number): number {
-    const { members } = this;
-    let a = this.start[i]!;
-    let b = this.start[j]!;
-    const aEnd = this.start[i + 1]!;
-    const bEnd = this.start[j + 1]!;
-    let count = 0;
-    while (a < aEnd && b < bEnd) {
-      const x = members[a]!;
-      const y = members[b]!;
-      if (x === y) {
-        count++;
-        a++;
-        b++;
-      } else if (x < y) a++;
-      else b++;
-    }
-    return count;
-  }
 }
 
 /** Articles before and after this one proposed by a common entity. */

@@ -40,7 +40,7 @@ describe("entity overlap", () => {
       assert.ok(Math.abs(found.score - expected.score) < 1e-12, `${i}-${j}: ${found.score} vs ${expected.score}`);
     }
     assert.deepEqual(index.overlap(3, 6), { score: 0, weight: 0, count: 0 });
-    assert.equal(index.sharedCount(0, 2), 3);
+    assert.equal(index.overlap(0, 2).count, 3);
     assert.equal(index.size(2), 6);
   });
 });
