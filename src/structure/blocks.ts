@@ -51,10 +51,30 @@ const STARTS_LOWER = /^[\p{Ll}]/u;
 const STARTS_UPPER_OR_DIGIT = /^[«"“'‘(\[]?\s*[\p{Lu}\d]/u;
 const QUOTED_LINE = /^[«“"].*[»”"]$/su;
 
+const SPACE = /\s/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the UTF-16 unit `c` is white space as `\s` means it. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && SPACE.test(String.fromCharCode(c)));
+}
+
+/** How many space-separated parts of `text` have a letter or a digit.
+ * Scanned by hand: splitting and testing every part with a regex took 3 %
+ * of an article's extraction (it runs on every line). */
 export function wordCount(text: string): number {
   let count = 0;
-  for (const part of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(part)) count++;
-  return count;
+  let word = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (word) count++;
+      word = false;
+    } else if (!word) {
+      word = c < 0x80 ? (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
+    }
+  }
+  return word ? count + 1 : count;
 }
 
 /** Splits `text` from `from` into lines, trimmed, with offsets into `text`. */

@@ -59,6 +59,17 @@ describe("normaliseTerm", () => {
     assert.equal(normaliseTerm("«Cœur»"), "coeur");
     assert.equal(normaliseTerm("aujourd’hui"), "aujourd'hui");
   });
+
+  test("a word already in normal form comes back as is; any other is normalised", () => {
+    assert.equal(normaliseTerm("présidentielle"), "présidentielle");
+    assert.equal(normaliseTerm("2024"), "2024");
+    assert.equal(normaliseTerm("Présidentielle"), "présidentielle");
+    // æ is a Latin-1 lower-case letter, but a ligature: folded.
+    assert.equal(normaliseTerm("cæcum"), "caecum");
+    // "é" written as e + combining accent becomes the single letter.
+    assert.equal(normaliseTerm("e\u0301lu"), "élu");
+    assert.equal(normaliseTerm("l'élu"), "élu");
+  });
 });
 
 describe("contentTerms", () => {

@@ -2,6 +2,7 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { slugify, splitSentences, tokenize, words, isStopword } from "../../src/extract/text/index.ts";
 import { TOKEN_PATTERN } from "../../src/extract/text/tokens.ts";
+import { maskOutside } from "../../src/extract/article.ts";
 
 describe("slugify", () => {
   test("accents, case and punctuation", () => {
@@ -92,5 +93,20 @@ describe("tokenize agrees with its regex grammar", () => {
       for (let c = rand(30); c > 0; c--) text += alphabet[rand(alphabet.length)];
       assert.deepEqual(byScanner(text), byRegex(text), JSON.stringify(text));
     }
+  });
+});
+
+describe("maskOutside", () => {
+  test("blanks everything outside the regions and keeps line breaks and offsets", () => {
+    const text = "Photo : AFP\nXi Jinping a offert un téléphone 😀.\nRéagissez !";
+    const start = text.indexOf("Xi");
+    const end = text.indexOf("\nRéagissez");
+    const masked = maskOutside(text, [{ start, end }]);
+    assert.equal(masked.length, text.length);
+    assert.equal(masked.slice(start, end), text.slice(start, end));
+    assert.equal(masked.slice(0, start), " ".repeat(start - 1) + "\n");
+    assert.equal(masked.slice(end), "\n" + " ".repeat(text.length - end - 1));
+    // A region reaching past the end keeps what there is.
+    assert.equal(maskOutside("abc", [{ start: 1, end: 10 }]), " bc");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { structureArticle, inferTitle, summarise, splitKeywords } from "../../src/structure/blocks.ts";
+import { structureArticle, inferTitle, summarise, splitKeywords, wordCount } from "../../src/structure/blocks.ts";
 
 const kinds = (text: string) => structureArticle(text, 0, "txt").blocks.map((b) => [b.kind, b.text]);
 
@@ -113,5 +113,19 @@ describe("summaries and keywords", () => {
   test("splitKeywords handles commas and bare lists", () => {
     assert.deepEqual(splitKeywords("Chine, cybersécurité; Xiaomi"), ["Chine", "cybersécurité", "Xiaomi"]);
     assert.deepEqual(splitKeywords("xiaomi huawei"), ["xiaomi", "huawei"]);
+  });
+});
+
+describe("wordCount", () => {
+  test("counts the space-separated parts that have a letter or a digit", () => {
+    // Guillemets and dashes alone are no words; "8 h" is two.
+    assert.equal(wordCount("Le « 11 » novembre — à 8 h"), 6);
+    // No-break and narrow no-break spaces separate words too.
+    assert.equal(wordCount("le 12\u00a0mars, 2\u202f000 euros\u202f!"), 6);
+    assert.equal(wordCount("  Xi Jinping\n\ta offert un téléphone.  "), 6);
+    assert.equal(wordCount("— « » …"), 0);
+    assert.equal(wordCount(""), 0);
+    // A letter outside the Basic Multilingual Plane is a letter.
+    assert.equal(wordCount("𝐀 😀"), 1);
   });
 });

@@ -108,6 +108,13 @@ const ANAPHORS: Array<{ re: RegExp; types: EntityType[]; pronoun: boolean; demon
     demonstrative: /^(?:ce dernier|cette dernière|celui-ci|celle-ci)$/u.test(expression),
   })),
 );
+/** Any of the anaphors: a clause without one (most) skips their 54 searches.
+ * The alternation backtracks past an expression whose boundary fails, so it
+ * matches wherever one of the expressions alone would. */
+const ANY_ANAPHOR = new RegExp(
+  `(?<![\\p{L}\\p{N}'’-])(?:${alternation(Object.values(lexicon.anaphora).flat())})(?![\\p{L}\\p{N}'’-])`,
+  "iu",
+);
 /** A name this close after an anaphor is what it stands for ("le président Xi Jinping"). */
 const APPOSITION_GAP = 25;
 
@@ -294,6 +301,7 @@ function firstStartingAt(mentions: Mention[], at: number): number {
 export function resolveAnaphors(text: string, clause: Range, paragraph: Range, mentions: Mention[], skip: Range[] = []): Reference[] {
   const found: Reference[] = [];
   const slice = text.slice(clause.start, clause.end);
+  if (!ANY_ANAPHOR.test(slice)) return found;
   for (const anaphor of ANAPHORS) {
     for (const m of slice.matchAll(anaphor.re)) {
       const at = clause.start + (m.index ?? 0);

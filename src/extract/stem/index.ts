@@ -14,7 +14,12 @@ const LIGATURES: Record<string, string> = { "œ": "oe", "Œ": "oe", "æ": "ae", 
  * apostrophes unified, a leading elision removed (l', d', qu', jusqu'…) and
  * surrounding punctuation trimmed. Accents are kept: the stemmer needs them.
  */
+/** A term that is already normal: lower-case letters of Latin-1 (æ apart),
+ * digits. Most words of a text are; they skip the five passes below. */
+const ALREADY_NORMAL = /^[a-z0-9\u00df-\u00e5\u00e7-\u00f6\u00f8-\u00ff]+$/;
+
 export function normaliseTerm(term: string): string {
+  if (ALREADY_NORMAL.test(term)) return term;
   let t = term.normalize("NFC").toLowerCase();
   t = t.replace(/[œæŒÆ]/g, (c) => LIGATURES[c] ?? c);
   t = t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");

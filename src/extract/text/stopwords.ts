@@ -16,5 +16,6 @@ export const FRENCH_STOPWORDS: ReadonlySet<string> = new Set(words.map((w) => w.
 
 /** True when `word` (any case; typographic apostrophe allowed) is a French stopword. */
 export function isStopword(word: string): boolean {
-  return FRENCH_STOPWORDS.has(word.toLowerCase().replace(/’/g, "'"));
+  const lower = word.toLowerCase();
+  return FRENCH_STOPWORDS.has(lower.includes("’") ? lower.replace(/’/g, "'") : lower);
 }
