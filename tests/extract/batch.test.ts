@@ -5,10 +5,11 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { extractAll, pruneCache } from "../../src/extract/batch.ts";
-import { extractArticle, type SourceDocument } from "../../src/extract/article.ts";
+import { extractAll, pruneCache, redateAll } from "../../src/extract/batch.ts";
+import { extractArticle, redateArticle, type SourceDocument } from "../../src/extract/article.ts";
+import type { ArticleDate } from "../../src/types.ts";
 import { readFrontMatter } from "../../src/read/frontmatter.ts";
 import { tempDir } from "../helpers/temp.ts";
 
@@ -38,6 +39,30 @@ function entries(cacheDir: string): string[] {
 }
 
 describe("extractAll: the extraction cache", () => {
+  test("a re-dated article is read back from the cache as re-dating gives it, from a small entry", async () => {
+    const cacheDir = tempDir("batch-redate-");
+    const undated = doc(
+      "grève-sans-date.txt",
+      "Grève à la SNCF\n\nLa SNCF a annoncé hier la suppression de trois TGV sur quatre entre Paris et Lyon. Mardi, les syndicats avaient appelé à la grève.",
+    );
+    const date: ArticleDate = { value: "2023-03-08", precision: "day", basis: "inferred", evidence: [{ text: "La grève continue", start: 0, end: 0, rule: "same-event-as:greve-continue" }] };
+    const [first] = (await extractAll([undated], { cacheDir, workers: 0 })).results;
+    assert.ok(first?.ok);
+    const expected = redateArticle(undated, first.extraction, date);
+    const job = [{ doc: undated, from: first.extraction, date }];
+    const written = await redateAll(job, { cacheDir, workers: 0 });
+    const read = await redateAll(job, { cacheDir, workers: 0 });
+    assert.equal(read.cacheHits, 1, "the second re-dating comes from the cache");
+    assert.deepEqual(written.results[0], { ok: true, extraction: expected });
+    assert.deepEqual(read.results[0], { ok: true, extraction: expected });
+    assert.ok(expected.events.some((e) => e.date.value === "2023-03-07"), "hier is the day before the new date");
+    // The entry keeps what re-dating changed, not the article's mentions or blocks again.
+    const file = (key: string) => readFileSync(path.join(cacheDir, "extract", key.slice(0, 2), `${key}.json`), "utf8");
+    const entry = file(read.cacheKeys[0]!);
+    assert.ok(!entry.includes('"mentions"') && !entry.includes('"blocks"'));
+    assert.ok(entry.length < file((await extractAll([undated], { cacheDir, workers: 0 })).cacheKeys[0]!).length / 2);
+  });
+
   test("a second run reads every article back from the cache, with the same record", async () => {
     const cacheDir = tempDir("batch-cache-");
     const docs = [0, 1, 2].map((i) => report(i));
