@@ -61,9 +61,18 @@ export const THREAD_CORE_SIMILARITY = 0.5;
 /** Reports of one story further apart than this are different stories. */
 export const THREAD_MAX_GAP_DAYS = 400;
 
+const dayNumbers = new Map<string, number>();
+
+/** Days since 1970 of a date value; memoised, since every candidate pair of
+ * articles asks for two and an archive has far fewer dates than pairs. */
 function days(value: string): number {
-  const [y, m = "07", d = "15"] = value.split("-");
-  return Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000;
+  let known = dayNumbers.get(value);
+  if (known === undefined) {
+    const [y, m = "07", d = "15"] = value.split("-");
+    known = Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000;
+    dayNumbers.set(value, known);
+  }
+  return known;
 }
 
 export function closeInTime(a: string | null, b: string | null): boolean {
@@ -147,7 +156,11 @@ export function buildThreads(
   // for threads of the registry, "p:<founder id>" for threads founded in this build.
   const naming = new Map<string, Map<string, number>>();
   const size = new Map<string, number>();
+  /** The core of each thread (entities named by half its members), while
+   * its members do not change: asked for by every candidate of every new article. */
+  const cores = new Map<string, Set<string>>();
   const addMember = (key: string, article: ThreadInput): void => {
+    cores.delete(key);
     let counts = naming.get(key);
     if (!counts) naming.set(key, (counts = new Map()));
     for (const id of article.entities.keys()) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -158,9 +171,13 @@ export function buildThreads(
   const namesCore = (key: string, articleSet: Set<string>): boolean => {
     const counts = naming.get(key);
     if (!counts) return false;
-    const needed = Math.max(2, Math.ceil(size.get(key)! / 2));
-    const core = new Set<string>();
-    for (const [id, count] of counts) if (count >= needed) core.add(id);
+    let core = cores.get(key);
+    if (!core) {
+      const needed = Math.max(2, Math.ceil(size.get(key)! / 2));
+      core = new Set<string>();
+      for (const [id, count] of counts) if (count >= needed) core.add(id);
+      cores.set(key, core);
+    }
     return overlapScore(articleSet, core, index.idf).score >= THREAD_CORE_SIMILARITY;
   };
 
