@@ -9,15 +9,15 @@ import { snowballFrench } from "./french.ts";
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’‘`ʼ]/;
 const LIGATURES: Record<string, string> = { "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae" };
 
+/** A term that is already normal: lower-case letters of Latin-1 (æ apart),
+ * digits. Most words of a text are; they skip the five passes of normaliseTerm. */
+const ALREADY_NORMAL = /^[a-z0-9\u00df-\u00e5\u00e7-\u00f6\u00f8-\u00ff]+$/;
+
 /**
  * Lower case, Unicode NFC, ligatures folded (œ → oe, æ → ae), typographic
  * apostrophes unified, a leading elision removed (l', d', qu', jusqu'…) and
  * surrounding punctuation trimmed. Accents are kept: the stemmer needs them.
  */
-/** A term that is already normal: lower-case letters of Latin-1 (æ apart),
- * digits. Most words of a text are; they skip the five passes below. */
-const ALREADY_NORMAL = /^[a-z0-9\u00df-\u00e5\u00e7-\u00f6\u00f8-\u00ff]+$/;
-
 export function normaliseTerm(term: string): string {
   if (ALREADY_NORMAL.test(term)) return term;
   let t = term.normalize("NFC").toLowerCase();
