@@ -162,8 +162,8 @@ export interface ExtractJob {
 /** Runs one job; an exception becomes a failed result naming the error. */
 export function runJob(job: ExtractJob): BatchResult {
   try {
-    const date = job.options.assignedDate;
-    return { ok: true, extraction: job.from && date ? redateArticle(job.doc, job.from, date) : extractArticle(job.doc, job.options) };
+    const from = redatedFrom(job);
+    return { ok: true, extraction: from ? redateArticle(job.doc, from, job.options.assignedDate!) : extractArticle(job.doc, job.options) };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }

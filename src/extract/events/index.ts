@@ -98,11 +98,13 @@ const ANAPHOR_TYPES: Record<keyof Lexicon["anaphora"], EntityType[]> = {
   organization: ["organization"],
   place: ["place"],
 };
+/** `pattern` as a whole word: no letter, digit, apostrophe or hyphen on either side. */
+const asWord = (pattern: string, flags: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${pattern})(?![\\p{L}\\p{N}'’-])`, flags);
 const ANAPHORS: Array<{ re: RegExp; types: EntityType[]; pronoun: boolean; demonstrative: boolean }> = Object.entries(
   lexicon.anaphora,
 ).flatMap(([kind, list]) =>
   list.map((expression) => ({
-    re: new RegExp(`(?<![\\p{L}\\p{N}'’-])${apostrophes(expression)}(?![\\p{L}\\p{N}'’-])`, "giu"),
+    re: asWord(apostrophes(expression), "giu"),
     types: ANAPHOR_TYPES[kind as keyof Lexicon["anaphora"]],
     pronoun: expression === "il" || expression === "elle",
     demonstrative: /^(?:ce dernier|cette dernière|celui-ci|celle-ci)$/u.test(expression),
@@ -111,10 +113,7 @@ const ANAPHORS: Array<{ re: RegExp; types: EntityType[]; pronoun: boolean; demon
 /** Any of the anaphors: a clause without one (most) skips their 54 searches.
  * The alternation backtracks past an expression whose boundary fails, so it
  * matches wherever one of the expressions alone would. */
-const ANY_ANAPHOR = new RegExp(
-  `(?<![\\p{L}\\p{N}'’-])(?:${alternation(Object.values(lexicon.anaphora).flat())})(?![\\p{L}\\p{N}'’-])`,
-  "iu",
-);
+const ANY_ANAPHOR = asWord(alternation(Object.values(lexicon.anaphora).flat()), "iu");
 /** A name this close after an anaphor is what it stands for ("le président Xi Jinping"). */
 const APPOSITION_GAP = 25;
 
