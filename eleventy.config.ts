@@ -7,6 +7,8 @@
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { readConfig } from "./src/config.ts";
 import { readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { handover, loadSiteView, servedArchive } from "./src/site/source.ts";
 import { writeExports } from "./src/link/export.ts";
 import { PAGINATED_TEMPLATES } from "./src/site/render-plan.ts";
@@ -22,6 +24,15 @@ export default function (eleventyConfig: any) {
   // https://www.11ty.dev/docs/data-global-custom/
   eleventyConfig.addGlobalData("archive", () => loadSiteView());
   eleventyConfig.addGlobalData("site", { ...siteMetadata, url: config.siteUrl });
+
+  // Template data files in TypeScript (templates/<name>.11tydata.ts): the
+  // paginated pages' URL, title and description (src/site/page-data.ts).
+  // Node imports them through tsx, which both `npm run build` and `npm start` load.
+  // https://www.11ty.dev/docs/data-custom/
+  eleventyConfig.addDataExtension("ts", {
+    parser: async (file: string) => ((await import(pathToFileURL(path.resolve(file)).href)) as { default: unknown }).default,
+    read: false,
+  });
 
   // `npm start` rebuilds when an article or a rule changes.
   // https://www.11ty.dev/docs/watch-serve/#add-your-own-watch-targets

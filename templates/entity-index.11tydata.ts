@@ -1,0 +1,2 @@
+// The pages' URL, title and description (why not in the front matter: src/site/page-data.ts).
+export { entityIndexPage as default } from "../src/site/page-data.ts";
