@@ -13,7 +13,9 @@
  * The values are plain text: the layout escapes them where it prints them.
  * https://www.11ty.dev/docs/data-computed/ · https://www.11ty.dev/docs/permalinks/
  */
+import { plural } from "./french.ts";
 import { pageSuffix, type Page } from "./lists.ts";
+import { TYPE_LABELS } from "./view.ts";
 import type { ArchivePage, ArticleView, EntityPage, EventListPage, SiteView, TimelineYearPage } from "./view.ts";
 
 /** What a template data file gives Eleventy for one paginated template. */
@@ -43,7 +45,9 @@ export const entityPage: PageData<{ entry: EntityPage }> = {
     description: ({ entry: { entity, page } }) =>
       page.part && !page.part.front
         ? `Les articles de l’archive qui citent ${entity.name} (${page.part.label.toLowerCase()}).`
-        : ("description" in entity && entity.description) || `${entity.typeLabel} cité dans ${"articleCount" in entity ? entity.articleCount : 0} article(s) de l’archive.`,
+        : // The front page (the only one without a year part) has the whole EntityView.
+          ("description" in entity && entity.description) ||
+          ("articleCount" in entity ? `${entity.typeLabel} ${TYPE_LABELS[entity.type].cited} dans ${plural(entity.articleCount, "article")} de l’archive.` : entity.typeLabel),
   },
 };
 

@@ -302,12 +302,13 @@ export interface SiteView {
   };
 }
 
-export const TYPE_LABELS: Record<EntityType, { singular: string; plural: string }> = {
-  person: { singular: "Personne", plural: "Personnes" },
-  organization: { singular: "Organisation", plural: "Organisations" },
-  place: { singular: "Lieu", plural: "Lieux" },
-  product: { singular: "Produit", plural: "Produits" },
-  other: { singular: "Autre", plural: "Autres entités" },
+/** `cited`: "cité" agreed with the singular ("Organisation citée dans…"). */
+export const TYPE_LABELS: Record<EntityType, { singular: string; plural: string; cited: string }> = {
+  person: { singular: "Personne", plural: "Personnes", cited: "citée" },
+  organization: { singular: "Organisation", plural: "Organisations", cited: "citée" },
+  place: { singular: "Lieu", plural: "Lieux", cited: "cité" },
+  product: { singular: "Produit", plural: "Produits", cited: "cité" },
+  other: { singular: "Autre", plural: "Autres entités", cited: "cité" },
 };
 
 // Every list on a page is bounded, so that a page's size does not grow with

@@ -63,9 +63,11 @@ describe("URL, title and description of the paginated pages", () => {
     assert.equal(description(2), "Les articles de l’archive qui citent Procter & Gamble (2023).");
   });
 
-  test("without a description, an entity's front page says how many articles cite it", () => {
+  test("without a description, an entity's front page says how many articles cite it, in agreement with its kind", () => {
     const bare = buildSiteView(archiveOf(articles.slice(0, 3), { entities: [entity("pg", "Procter & Gamble", "organization", ["pg-00", "pg-01", "pg-02"])] }));
     const entry = bare.entityPages.find((p) => p.entity.id === "pg")!;
-    assert.equal(entityPage.eleventyComputed.description!({ entry }), "Organisation cité dans 3 article(s) de l’archive.");
+    assert.equal(entityPage.eleventyComputed.description!({ entry }), "Organisation citée dans 3\u00a0articles de l’archive.");
+    const place = buildSiteView(archiveOf(articles.slice(0, 1), { entities: [entity("lyon", "Lyon", "place", ["pg-00"])] }));
+    assert.equal(entityPage.eleventyComputed.description!({ entry: place.entityPages[0]! }), "Lieu cité dans 1\u00a0article de l’archive.");
   });
 });
