@@ -199,6 +199,12 @@ describe("sitemap and robots.txt", () => {
     assert.equal((xml.match(/<lastmod>/g) ?? []).length, 1);
   });
 
+  test("only the head's tags count: the same tags in the body neither hide the page nor date it", () => {
+    const body = '<meta name="robots" content="noindex"><meta property="article:published_time" content="1999-01-01">';
+    const entries = sitemapEntries(site, [{ url: "/articles/balises/", content: `<html><head><title>Balises</title></head><body>${body}</body></html>` }]);
+    assert.deepEqual(entries, [{ loc: "https://journal.exemple.fr/archive/articles/balises/", lastmod: null }]);
+  });
+
   test("robots.txt points to the absolute sitemap", () => {
     assert.match(robotsTxt(site), /^Sitemap: https:\/\/journal.exemple.fr\/archive\/sitemap.xml$/m);
   });
