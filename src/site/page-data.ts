@@ -15,7 +15,7 @@
  * https://www.11ty.dev/docs/data-computed/ · https://www.11ty.dev/docs/permalinks/
  */
 import { plural } from "./french.ts";
-import { pageSuffix, type Page } from "./lists.ts";
+import { pageSuffix } from "./lists.ts";
 import { TYPE_LABELS } from "./view.ts";
 import type { ArchivePage, ArticleView, EntityPage, EventListPage, SiteView, TimelineYearPage } from "./view.ts";
 
@@ -23,11 +23,6 @@ import type { ArchivePage, ArticleView, EntityPage, EventListPage, SiteView, Tim
 export interface PageData<Data> {
   permalink: (data: Data) => string;
   eleventyComputed: { title: (data: Data) => string; description?: (data: Data) => string; lang?: (data: Data) => string };
-}
-
-/** ", page 2" from the second page of a list that is not split by year. */
-function pageNumber(page: Pick<Page<unknown>, "number">): string {
-  return page.number > 1 ? `, page ${page.number}` : "";
 }
 
 export const articlePage: PageData<{ article: ArticleView }> = {
@@ -65,7 +60,7 @@ export const topicPage: PageData<{ entry: SiteView["topicPages"][number] }> = {
 export const threadPage: PageData<{ entry: SiteView["threadPages"][number] }> = {
   permalink: ({ entry }) => entry.page.url,
   eleventyComputed: {
-    title: ({ entry }) => `${entry.thread.title}${pageNumber(entry.page)}`,
+    title: ({ entry }) => `${entry.thread.title}${pageSuffix(entry.page)}`,
     description: ({ entry }) => entry.thread.summary,
   },
 };
@@ -81,12 +76,12 @@ export const eventListPage: PageData<{ entry: EventListPage }> = {
 export const timelineYearPage: PageData<{ entry: TimelineYearPage }> = {
   permalink: ({ entry }) => entry.page.url,
   eleventyComputed: {
-    title: ({ entry }) => `Chronologie ${entry.label}${pageNumber(entry.page)}`,
+    title: ({ entry }) => `Chronologie ${entry.label}${pageSuffix(entry.page)}`,
     description: ({ entry }) => `Les événements ${entry.ofLabel} rapportés par les articles de l’archive, dans l’ordre des dates.`,
   },
 };
 
 export const archivePeriodPage: PageData<{ entry: ArchivePage }> = {
   permalink: ({ entry }) => entry.page.url,
-  eleventyComputed: { title: ({ entry }) => `${entry.title}${pageNumber(entry.page)}` },
+  eleventyComputed: { title: ({ entry }) => `${entry.title}${pageSuffix(entry.page)}` },
 };

@@ -159,7 +159,7 @@ export function sitemapPage(page: WrittenPage): SitemapEntryOfPage | null {
   if (typeof page.url !== "string" || !(page.url.endsWith("/") || page.url.endsWith(".html"))) return null;
   if (NOT_INDEXED.test(page.url)) return null;
   // Both tags are in the head: searching only there, not the whole page,
-  // took these two searches from 0.4 s to under 0.1 s for 9,256 pages.
+  // took these two searches from 0.30 to 0.05 s for the 9,267 pages of 4,000 articles.
   const headEnd = page.content.indexOf("</head>");
   const head = headEnd < 0 ? page.content : page.content.slice(0, headEnd);
   if (NOINDEX.test(head)) return null;

@@ -46,7 +46,7 @@ describe("URL, title and description of the paginated pages", () => {
     const entry = view.threadPages[0]!;
     assert.equal(threadPage.eleventyComputed.title({ entry }), "Procter & Gamble et l'« affaire » des lessives");
     assert.equal(threadPage.eleventyComputed.description!({ entry }), "2 articles sur <la> rappel des lessives");
-    assert.equal(threadPage.permalink({ entry }), entry.page.url);
+    assert.equal(threadPage.permalink({ entry }), "/fils/pg-lessive/");
   });
 
   test("an entity's front page describes the entity; its year pages say which year they list, with their page number", () => {
