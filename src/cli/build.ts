@@ -1,11 +1,11 @@
 /**
  * `npm run build`: seeds → records → site, written atomically.
  *
- * The site is rendered into a temporary folder next to the output folder and
- * swapped in only when everything succeeded, so a failed build leaves the
- * previous site intact and a host never serves a half-written one. Before the
- * swap, files whose bytes did not change become hard links to the previous
- * ones (src/cli/unchanged.ts), so they keep their inode and times.
+ * What the build could not keep is written into a temporary folder next to
+ * the output folder, and put into the site only when everything succeeded
+ * (src/cli/commit.ts): a failed build leaves the previous site intact, a file
+ * of the site is only ever replaced whole, and files whose bytes did not
+ * change are not touched, so they keep their inode and times.
  */
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
@@ -26,16 +26,16 @@ import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./finge
 import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } from "../read/registries.ts";
 import { urlRegistryOf } from "../link/archive.ts";
 import { writeExports } from "../link/export.ts";
-import { formatChanges, keepUnchanged, listTree, type OutputChanges } from "./unchanged.ts";
+import { COMMIT_JOURNAL, commitSite, completeInterruptedCommit, formatChanges, listTree, type OutputChanges } from "./commit.ts";
 import { isRunning } from "../processes.ts";
-import { linkOrCopyFiles } from "../hard-links.ts";
 import { listArticleFiles } from "../read/files.ts";
 
 /**
  * A build killed half-way (Ctrl-C, a crash, a CI timeout) can leave its
- * staging folder, or — between the two renames of the swap — the previous
- * site under its `.old-<pid>` name with no output folder at all. Put the
- * previous site back and delete the leftovers of builds no longer running.
+ * staging folder: before its commit began (delete it), or during it (finish
+ * the commit from its journal, then delete it). A first build killed while
+ * it moved aside what was at the output path leaves it under `.old-<pid>`:
+ * put it back. Only the leftovers of builds no longer running are touched.
  */
 async function recoverInterruptedBuilds(outputDir: string): Promise<void> {
   const parent = path.dirname(outputDir);
@@ -54,6 +54,9 @@ async function recoverInterruptedBuilds(outputDir: string): Promise<void> {
       await rename(leftover, outputDir);
       console.error(`The previous site was restored from ${name}, left by an interrupted build.`);
     } else {
+      if (match[1] === "tmp" && (await completeInterruptedCommit(leftover, outputDir))) {
+        console.error(`An interrupted build had begun to update ${outputDir}: its changes were completed from ${name}.`);
+      }
       await rm(leftover, { recursive: true, force: true });
     }
   }
@@ -72,21 +75,6 @@ async function previousBuildWasClean(outputDir: string): Promise<boolean> {
     return previous.warnings === 0 && previous.errors === 0;
   } catch {
     return false;
-  }
-}
-
-/**
- * Puts the pages the plan kept into the staging folder: hard links to the
- * files in place (the same inode, so src/cli/unchanged.ts need not compare
- * them), or copies where links cannot be made. Returns the files linked.
- */
-async function keepPages(reused: RenderPlan["reused"], outputDir: string, staging: string): Promise<string[]> {
-  try {
-    return await linkOrCopyFiles(reused.map((page) => page.file), outputDir, staging);
-  } catch (error) {
-    const { code, dest } = error as NodeJS.ErrnoException & { dest?: string };
-    if (code === "EEXIST") throw new Error(`${dest ? path.relative(staging, dest) : "a page"} was both rendered and kept: the render plan is inconsistent`);
-    throw error;
   }
 }
 
@@ -209,8 +197,6 @@ async function main(): Promise<number> {
   const staging = `${config.outputDir}.tmp-${process.pid}`;
   let changes: OutputChanges | undefined;
   let planned: SitePlan | undefined;
-  // Staged files that are hard links to the same path in the site in place.
-  let linkedPages: string[] = [];
   await rm(staging, { recursive: true, force: true });
   try {
     // The JSON export is written from the archive's records first, so that
@@ -250,23 +236,24 @@ async function main(): Promise<number> {
       done += batch.pages;
       progress.update(done, pages.length - reused.length);
     }
-    linkedPages = await keepPages(reused, config.outputDir, staging);
     report.timings.render = performance.now() - renderStarted;
 
     // Search index: one Pagefind shard per year, unchanged shards reused from the cache.
     stage("search", "search index");
     const searchStarted = performance.now();
-    // The comparison below needs every entry of the site in place, which no
+    // The commit below needs every entry of the site in place, which no
     // step of the build changes: listed while Pagefind indexes, when this
     // thread only waits. (A failure surfaces where the list is used.)
     const currentTree = listTree(config.outputDir);
     currentTree.catch(() => {});
+    const keptPages = new Set(reused.map((page) => page.file));
     const search = await buildSearchIndex({
       siteDir: staging,
       archive: searchable,
       cacheDir: config.cacheDir,
       renderKeys: new Map(pages.map((page) => [page.file, page.key])),
       previousSiteDir: config.outputDir,
+      keptPages,
       onShard: (done, total) => progress.update(done, total),
     });
     report.timings.search = performance.now() - searchStarted;
@@ -275,38 +262,20 @@ async function main(): Promise<number> {
     await writeFile(path.join(staging, "build-report.json"), `${JSON.stringify(summary, null, 2)}\n`);
     await writeReportCopy(reportFile, summary);
 
-    // Files with the same bytes as in the site in place become links to
-    // those files (or get their times), so deploy tools and watchers see
-    // only what changed. Nothing is written to the staging folder after this.
-    stage("compare", "compare with the previous site");
-    const compareStarted = performance.now();
-    try {
-      changes = await keepUnchanged(staging, config.outputDir, {
-        alreadyLinked: [...linkedPages, ...search.linkedFromPrevious],
-        currentTree,
-      });
-    } catch (error) {
-      // Every staged file is whole whatever happened: build on.
-      console.error(`Could not compare with the previous site (${(error as Error).message}); files that did not change may look new.`);
-    }
-    report.timings.compare = performance.now() - compareStarted;
-
-    const previous = `${config.outputDir}.old-${process.pid}`;
-    let movedAside = false;
-    await rename(config.outputDir, previous).then(
-      () => (movedAside = true),
-      (error: NodeJS.ErrnoException) => {
-        if (error.code !== "ENOENT") throw error;
-      },
-    );
-    try {
-      await rename(staging, config.outputDir);
-    } catch (error) {
-      if (movedAside) await rename(previous, config.outputDir);
+    // Into the site in place: the staged files that differ from its own,
+    // and the removal of what the new site no longer has. Nothing is
+    // written to the staging folder after this.
+    stage("commit", "update the site");
+    const commitStarted = performance.now();
+    changes = await commitSite(staging, config.outputDir, { kept: [...keptPages, ...search.keptFromPrevious], currentTree });
+    report.timings.commit = performance.now() - commitStarted;
+  } catch (error) {
+    if (existsSync(path.join(staging, COMMIT_JOURNAL))) {
+      // The site is half updated: the staging folder holds the rest and the
+      // plan, which the next build completes before anything else.
+      console.error(`The build failed while updating ${config.outputDir}; build again to complete the update (${path.basename(staging)} holds it).`);
       throw error;
     }
-    await rm(previous, { recursive: true, force: true });
-  } catch (error) {
     // A failed Eleventy run can still have copies in flight (passthrough
     // files) when it throws: a folder emptied here may get a file again,
     // and rm then fails with ENOTEMPTY. It retries (seen in CI); whatever
@@ -324,15 +293,14 @@ async function main(): Promise<number> {
   // What the next build may keep: the pages now in place, with their keys.
   const { reused, pages } = planned!;
   const written = writtenPages();
+  // A kept page is the very file its record describes.
   const kept = new Map(reused.map((page) => [page.file, page.record]));
-  // A page linked into the new site is the file its record describes.
-  const linkedRecords = new Map(linkedPages.map((file) => [file, kept.get(file)!]));
   await writeManifest(
     config.cacheDir,
     config.outputDir,
     pages,
     (page) => (kept.has(page.file) ? kept.get(page.file)!.sitemap : written.has(page.url) ? written.get(page.url)! : undefined),
-    linkedRecords,
+    kept,
   ).catch((error: Error) => console.error(`Could not record the rendered pages (${error.message}); the next build renders them all.`));
   // Remember thread membership and published URLs only once the site is in place.
   for (const [file, registry] of registries) {

@@ -174,9 +174,12 @@ export interface SearchIndexOptions {
    * page with a key seen before has the view hash it had then, and is not
    * read here (Pagefind reads it if its shard is indexed again). */
   renderKeys?: ReadonlyMap<string, string>;
-  /** The site in place: a shard it already has with the same hash is linked
-   * from there (same inodes, so the comparison with it is immediate). */
+  /** The site in place: a shard it already has with the same hash is kept
+   * there as it is (keptFromPrevious), and the kept pages are read there. */
   previousSiteDir?: string;
+  /** Pages (relative paths) that the build keeps in `previousSiteDir`
+   * instead of rendering them into `siteDir`. */
+  keptPages?: ReadonlySet<string>;
 }
 
 /** Every file under `dir`, as paths relative to it. */
@@ -189,8 +192,9 @@ async function filesUnder(dir: string): Promise<string[]> {
  * Puts the files of the shard bundle `from` into `to` (emptied first) with
  * linkOrCopyFiles: hard links, copies where links cannot be made. Returns
  * the files linked. The cache's shard bundles and the site's share their
- * files this way: the build never writes a file in place (each build writes
- * a new site and swaps it in), so neither can change under the other, and
+ * files this way: the build never writes into a file of the site (it
+ * renames a new file over it, src/cli/commit.ts), so neither can change
+ * under the other, and
  * copying every shard of a cold build to the cache took 1.3 s of its 10 s
  * search stage at 4,000 articles.
  */
@@ -219,9 +223,9 @@ export interface SearchIndexResult {
   manifest: ShardManifest;
   rebuilt: string[];
   reused: string[];
-  /** Files of the index (relative to `siteDir`) that are hard links to the
-   * file at the same path in `previousSiteDir`. */
-  linkedFromPrevious: string[];
+  /** Files of the index (relative paths) that the new site keeps from
+   * `previousSiteDir`, where they are: they are not in `siteDir`. */
+  keptFromPrevious: string[];
 }
 
 async function removeUnusedFiles(bundle: string): Promise<void> {
@@ -250,14 +254,19 @@ async function readCachedHash(dir: string): Promise<string | null> {
  * Pagefind takes each page's URL from its path in the folder, which is the
  * page's site path (outputFileOf is its inverse).
  */
-async function indexShard(plan: ShardPlan, siteDir: string, outputPath: string): Promise<void> {
+async function indexShard(plan: ShardPlan, pageFolders: PageFolders, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
   if (!index) throw new Error(`Pagefind could not create the index for shard ${plan.id}: ${errors.join("; ")}`);
-  const folder = path.join(siteDir, `${SHARD_PAGES_FOLDER}${plan.id}`);
+  const folder = path.join(pageFolders.siteDir, `${SHARD_PAGES_FOLDER}${plan.id}`);
   try {
     if (plan.pages.length > 0) {
-      // The pages under their site paths in a folder of their own, which Pagefind reads as a site.
-      await linkOrCopyFiles(plan.pages.map((page) => page.file), siteDir, folder);
+      // The pages under their site paths in a folder of their own, which
+      // Pagefind reads as a site: those rendered now, and those kept in the
+      // site in place.
+      const files = plan.pages.map((page) => page.file);
+      const kept = files.filter((file) => pageFolders.kept.has(file));
+      await linkOrCopyFiles(files.filter((file) => !pageFolders.kept.has(file)), pageFolders.siteDir, folder);
+      if (kept.length > 0) await linkOrCopyFiles(kept, pageFolders.previousSiteDir!, folder);
       const added = await index.addDirectory({ path: folder });
       if (added.errors.length) throw new Error(`Pagefind could not index shard ${plan.id}: ${added.errors.join("; ")}`);
       if (added.page_count !== plan.pages.length) {
@@ -277,6 +286,14 @@ async function indexShard(plan: ShardPlan, siteDir: string, outputPath: string):
   }
 }
 
+/** Where each page of the site is: rendered into `siteDir`, or kept in
+ * `previousSiteDir`. */
+interface PageFolders {
+  siteDir: string;
+  previousSiteDir?: string;
+  kept: ReadonlySet<string>;
+}
+
 /**
  * Builds every shard into `<siteDir>/pagefind/`, reusing cached shards whose
  * input did not change, then writes the manifest. Shards are built one after
@@ -291,7 +308,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const manifest: ShardManifest = { pagefind: PAGEFIND_VERSION, shards: [] };
   const rebuilt: string[] = [];
   const reused: string[] = [];
-  const linkedFromPrevious: string[] = [];
+  const keptFromPrevious: string[] = [];
+  const kept = options.previousSiteDir ? (options.keptPages ?? new Set<string>()) : new Set<string>();
+  const pageFolders: PageFolders = { siteDir: options.siteDir, previousSiteDir: options.previousSiteDir, kept };
+  const pagePath = (file: string): string => path.join(kept.has(file) ? options.previousSiteDir! : options.siteDir, file);
   let serviceStarted = false;
   let knownViews: Record<string, string> = {};
   try {
@@ -307,7 +327,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // the search stage (README, "Performance").
   const viewHashOf = async (page: ShardPlan["pages"][number], key: string | undefined): Promise<string> => {
     const known = key ? knownViews[key] : undefined;
-    const viewHash = known ?? pageViewHash(await readFile(path.join(options.siteDir, page.file), "utf8"));
+    const viewHash = known ?? pageViewHash(await readFile(pagePath(page.file), "utf8"));
     if (key) views[key] = viewHash;
     return viewHash;
   };
@@ -319,18 +339,19 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const cached = path.join(cacheRoot, plan.id);
       if ((await readCachedHash(cached)) === hash) {
         const inPlace = options.previousSiteDir && previous.get(plan.id) === hash.slice(0, 16) ? path.join(options.previousSiteDir, "pagefind", plan.id) : null;
-        // From the site in place when it has the shard (its files then need
-        // no comparison), else, or if that fails half-way, from the cache.
-        const linked = inPlace ? await placeBundle(inPlace, output).catch(() => null) : null;
-        if (linked) {
-          for (const file of linked) linkedFromPrevious.push(path.join("pagefind", plan.id, file));
+        // Kept in the site in place when it has the shard (its files then
+        // need neither copy nor comparison), else, or if it cannot be
+        // listed, put in from the cache.
+        const inPlaceFiles = inPlace ? await filesUnder(inPlace).catch(() => null) : null;
+        if (inPlaceFiles && inPlaceFiles.length > 0) {
+          for (const file of inPlaceFiles) keptFromPrevious.push(path.join("pagefind", plan.id, file));
         } else {
           await placeBundle(path.join(cached, "bundle"), output);
         }
         reused.push(plan.id);
       } else {
         serviceStarted = true;
-        await indexShard(plan, options.siteDir, output);
+        await indexShard(plan, pageFolders, output);
         await removeUnusedFiles(output);
         // The hash is written last: a cache entry interrupted half-way is never trusted.
         await rm(cached, { recursive: true, force: true });
@@ -351,5 +372,5 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   await writeFile(temporary, JSON.stringify(views));
   await rename(temporary, viewCacheFile(options.cacheDir));
   await writeFile(path.join(outputRoot, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, rebuilt, reused, linkedFromPrevious };
+  return { manifest, rebuilt, reused, keptFromPrevious };
 }

@@ -5,7 +5,7 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -164,13 +164,28 @@ describe("building the shards with Pagefind", () => {
     assert.deepEqual(again.rebuilt, []);
     assert.deepEqual(again.reused, ["2024", "2023", UNDATED_SHARD, ENTITY_SHARD]);
 
-    // With the previous site given, reused shards are its very files (hard links), and said so.
+    // With the previous site given, reused shards stay there: their files are
+    // said to be kept and none is put in the new site's folder.
     const fourth = path.join(work, "site4");
     await writeSite(fourth, changed, "Accueil Archives Chronologie (12 événements)");
-    const linked = await buildSearchIndex({ siteDir: fourth, archive: { articles: changed as unknown as Article[], entities }, cacheDir, previousSiteDir: third });
-    assert.deepEqual(linked.rebuilt, []);
+    const inPlace = await buildSearchIndex({ siteDir: fourth, archive: { articles: changed as unknown as Article[], entities }, cacheDir, previousSiteDir: third });
+    assert.deepEqual(inPlace.rebuilt, []);
     const shardFiles = bytes(path.join(third, "pagefind")).map(([rel]) => path.join("pagefind", rel!)).filter((rel) => rel.split(path.sep).length > 2);
-    assert.deepEqual([...linked.linkedFromPrevious].sort(), shardFiles.sort());
-    for (const rel of linked.linkedFromPrevious) assert.equal(statSync(path.join(fourth, rel)).ino, statSync(path.join(third, rel)).ino, `${rel} is the same file`);
+    assert.deepEqual([...inPlace.keptFromPrevious].sort(), shardFiles.sort());
+    assert.deepEqual(readdirSync(path.join(fourth, "pagefind")), ["manifest.json"]);
+
+    // A shard indexed again reads the pages the build kept in the site in
+    // place: the unchanged 2024 article is not in the new folder, yet indexed.
+    const fifth = path.join(work, "site5");
+    const metroChanged = changed.map((a) => (a.id === "metro" ? { ...a, body: "La RATP prolonge la ligne 14 jusqu’à Orly." } : a));
+    await writeSite(fifth, metroChanged);
+    const keptPages = new Set([path.join("articles", "bus", "index.html")]);
+    rmSync(path.join(fifth, "articles", "bus"), { recursive: true });
+    const mixed = await buildSearchIndex({ siteDir: fifth, archive: { articles: metroChanged as unknown as Article[], entities }, cacheDir, previousSiteDir: third, keptPages });
+    assert.deepEqual(mixed.rebuilt, ["2024"]);
+    const indexed = fragments(path.join(fifth, "pagefind", "2024"));
+    assert.deepEqual(indexed.map((f) => f.url).sort(), ["/articles/bus/", "/articles/metro/"]);
+    assert.match(indexed.find((f) => f.url === "/articles/metro/")!.content, /Orly/);
+    assert.equal(existsSync(path.join(fifth, "articles", "bus")), false, "nothing is put in the new folder for it");
   });
 });

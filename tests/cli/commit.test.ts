@@ -1,16 +1,16 @@
 /**
  * Files whose bytes did not change look untouched after a build: first the
- * comparison itself on small folders, then `npm run build` run twice on
+ * commit itself on small folders, then `npm run build` run twice on
  * French articles of our own (nothing changed but --force; one article's
  * text edited; a build that fails after a good one).
  */
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { formatChanges, keepUnchanged, listTree } from "../../src/cli/unchanged.ts";
+import { COMMIT_JOURNAL, commitSite, completeInterruptedCommit, formatChanges, listTree, planCommit } from "../../src/cli/commit.ts";
 import { writeSeeds, type Fixture } from "../bad-input/fixtures.ts";
 import { projectFailingOn } from "../helpers/broken-project.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -47,9 +47,20 @@ function snapshot(dir: string): Map<string, Entry> {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("keepUnchanged", () => {
-  test("links files with the same bytes, counts changed, new and removed files", async () => {
-    const current = folder("a-current", {
+const µs = (t: bigint) => t / 1000n;
+
+/** Relative path → bytes (base64) of every file under `dir`. */
+function contents(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const rel of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+    if (statSync(path.join(dir, rel)).isFile()) files[rel] = readFileSync(path.join(dir, rel)).toString("base64");
+  }
+  return files;
+}
+
+describe("commitSite", () => {
+  test("same bytes stay the site's very file; changed and new files move in; what the new site lacks goes", async () => {
+    const site = folder("a-site", {
       "index.html": "<p>Accueil</p>",
       "articles/crue/index.html": "<p>La Loire déborde à Nevers.</p>",
       "articles/greve/index.html": "<p>Les bus de Lille à l’arrêt.</p>",
@@ -64,97 +75,117 @@ describe("keepUnchanged", () => {
       "articles/neige/index.html": "<p>Les pistes de Grenoble ouvrent.</p>",
       "vide.txt": "",
     });
-    const before = snapshot(current);
-    const changes = await keepUnchanged(staging, current);
-    assert.deepEqual(changes, { unchanged: 3, changed: 1, added: 1, removed: 1, linked: 3 });
+    const before = snapshot(site);
+    const changes = await commitSite(staging, site);
+    assert.deepEqual(changes, { unchanged: 3, changed: 1, added: 1, removed: 1 });
     assert.equal(formatChanges(changes), "3 file(s) unchanged, 1 changed, 1 new, 1 removed");
-    const after_ = snapshot(staging);
+    const after_ = snapshot(site);
+    assert.deepEqual([...after_.keys()].sort(), ["articles", "articles/crue", "articles/crue/index.html", "articles/greve", "articles/greve/index.html", "articles/neige", "articles/neige/index.html", "index.html", "vide.txt"]);
     for (const rel of ["index.html", "articles/greve/index.html", "vide.txt"]) {
       assert.equal(after_.get(rel)!.ino, before.get(rel)!.ino, `${rel} is the same file`);
       assert.equal(after_.get(rel)!.mtime, before.get(rel)!.mtime, `${rel} keeps its time`);
     }
     assert.notEqual(after_.get("articles/crue/index.html")!.ino, before.get("articles/crue/index.html")!.ino);
-    assert.equal(readFileSync(path.join(staging, "articles/crue/index.html"), "utf8"), "<p>La Loire déborde à Nevers!</p>");
-    // articles/greve/ holds the same names as before: it keeps its time (to
-    // the microsecond utimes sets); articles/ gained and lost an entry.
-    const µs = (t: bigint) => t / 1000n;
-    assert.equal(µs(after_.get("articles/greve")!.mtime), µs(before.get("articles/greve")!.mtime));
+    assert.equal(readFileSync(path.join(site, "articles/crue/index.html"), "utf8"), "<p>La Loire déborde à Nevers!</p>");
+    // articles/crue/ and articles/greve/ hold the same names as before: they
+    // keep their times (to the microsecond utimes sets), though crue's file
+    // was replaced; articles/ gained and lost an entry.
+    assert.equal(µs(after_.get("articles/crue")!.mtime), µs(before.get("articles/crue")!.mtime));
+    assert.equal(after_.get("articles/greve")!.mtime, before.get("articles/greve")!.mtime);
     assert.notEqual(µs(after_.get("articles")!.mtime), µs(before.get("articles")!.mtime));
-    assert.ok(!readdirSync(staging, { recursive: true, encoding: "utf8" }).some((name) => name.includes(".unchanged-")), "no temporary names left");
-    // The site in place is untouched.
-    assert.deepEqual(
-      [...snapshot(current)].map(([rel, e]) => [rel, e.ino, e.dir || e.mtime]),
-      [...before].map(([rel, e]) => [rel, e.ino, e.dir || e.mtime]),
-    );
-    assert.equal(readFileSync(path.join(current, "articles/crue/index.html"), "utf8"), "<p>La Loire déborde à Nevers.</p>");
-    // A build failing after the comparison deletes its staging folder: the
-    // links go, the site in place stays as it was.
-    rmSync(staging, { recursive: true });
-    assert.equal(readFileSync(path.join(current, "articles/greve/index.html"), "utf8"), "<p>Les bus de Lille à l’arrêt.</p>");
-    assert.equal(statSync(path.join(current, "index.html")).nlink, 1);
-    assert.equal(snapshot(current).get("index.html")!.mtime, before.get("index.html")!.mtime);
+    assert.equal(existsSync(staging), false, "the staging folder is gone");
   });
 
-  test("without links (another filesystem) the times are copied instead", async () => {
-    const current = folder("b-current", { "a.html": "<p>Marseille ouvre trois bibliothèques.</p>", "b.html": "<p>Rennes</p>" });
-    await wait(20);
-    const staging = folder("b-staging", { "a.html": "<p>Marseille ouvre trois bibliothèques.</p>", "b.html": "<p>Brest</p>" });
-    const before = snapshot(current);
-    const changes = await keepUnchanged(staging, current, { link: false });
-    assert.deepEqual(changes, { unchanged: 1, changed: 1, added: 0, removed: 0, linked: 0 });
-    const a = snapshot(staging).get("a.html")!;
-    assert.notEqual(a.ino, before.get("a.html")!.ino);
-    assert.equal(a.mtime / 1000n, before.get("a.html")!.mtime / 1000n, "same time to the microsecond");
-    assert.notEqual(snapshot(staging).get("b.html")!.mtime / 1000n, before.get("b.html")!.mtime / 1000n);
+  test("kept files are neither read nor touched; one the site no longer has fails the commit before any change", async () => {
+    const site = folder("b-site", { "articles/crue/index.html": "<p>Nevers</p>", "articles/greve/index.html": "<p>Lille</p>", "index.html": "<p>Accueil</p>" });
+    const staging = folder("b-staging", { "articles/greve/index.html": "<p>Lille, jour 2</p>", "index.html": "<p>Accueil</p>" });
+    const before = snapshot(site);
+    const missing = commitSite(staging, site, { kept: ["articles/crue/index.html", "articles/autre/index.html"] });
+    await assert.rejects(missing, /articles\/autre\/index\.html was to be kept from .*, which does not have it/);
+    assert.deepEqual(snapshot(site), before, "the site is as it was");
+    assert.ok(existsSync(staging));
+
+    const changes = await commitSite(staging, site, { kept: ["articles/crue/index.html"] });
+    assert.deepEqual(changes, { unchanged: 2, changed: 1, added: 0, removed: 0 });
+    assert.equal(snapshot(site).get("articles/crue/index.html")!.ino, before.get("articles/crue/index.html")!.ino);
+    assert.equal(readFileSync(path.join(site, "articles/greve/index.html"), "utf8"), "<p>Lille, jour 2</p>");
+
+    // A file both staged and kept is a bug of the build, not a choice.
+    const both = folder("b-both", { "index.html": "<p>Accueil</p>" });
+    await assert.rejects(commitSite(both, site, { kept: ["index.html"] }), /index\.html was both written and kept/);
   });
 
-  test("a file with another mode is not linked (it keeps its own mode)", async () => {
-    const current = folder("c-current", { "page.html": "<p>Dijon</p>" });
-    chmodSync(path.join(current, "page.html"), 0o600);
-    const staging = folder("c-staging", { "page.html": "<p>Dijon</p>" });
+  test("a file where a folder was, and a folder where a file was", async () => {
+    const site = folder("c-site", { "agenda/index.html": "<p>Agenda de Lyon</p>", "agenda/2024/index.html": "<p>2024</p>", "plan": "<p>Plan de Lyon</p>" });
+    const staging = folder("c-staging", { agenda: "<p>Agenda</p>", "plan/index.html": "<p>Plan des pistes</p>" });
+    const changes = await commitSite(staging, site);
+    assert.deepEqual(changes, { unchanged: 0, changed: 0, added: 2, removed: 3 });
+    assert.deepEqual(contents(site), { agenda: Buffer.from("<p>Agenda</p>").toString("base64"), "plan/index.html": Buffer.from("<p>Plan des pistes</p>").toString("base64") });
+  });
+
+  test("a file with the same bytes but another mode is replaced (it takes the new mode)", async () => {
+    const site = folder("d-site", { "page.html": "<p>Dijon</p>" });
+    chmodSync(path.join(site, "page.html"), 0o600);
+    const staging = folder("d-staging", { "page.html": "<p>Dijon</p>" });
     chmodSync(path.join(staging, "page.html"), 0o644);
-    const changes = await keepUnchanged(staging, current);
-    assert.deepEqual(changes, { unchanged: 1, changed: 0, added: 0, removed: 0, linked: 0 });
-    assert.equal(statSync(path.join(staging, "page.html")).mode & 0o777, 0o644);
+    assert.deepEqual(await commitSite(staging, site), { unchanged: 0, changed: 1, added: 0, removed: 0 });
+    assert.equal(statSync(path.join(site, "page.html")).mode & 0o777, 0o644);
   });
 
   test("large files are compared to the last byte", async () => {
     const big = Buffer.alloc(1024 * 1024 + 17, "Bordeaux ");
     const other = Buffer.from(big);
     other[other.length - 1] = 0x21;
-    const current = folder("d-current", { "same.bin": big, "last.bin": big, "first.bin": big });
+    const site = folder("e-site", { "same.bin": big, "last.bin": big, "first.bin": big });
     const first = Buffer.from(big);
     first[0] = 0x21;
-    const staging = folder("d-staging", { "same.bin": big, "last.bin": other, "first.bin": first });
-    assert.deepEqual(await keepUnchanged(staging, current, { concurrency: 2 }), { unchanged: 1, changed: 2, added: 0, removed: 0, linked: 1 });
+    const staging = folder("e-staging", { "same.bin": big, "last.bin": other, "first.bin": first });
+    assert.deepEqual(await commitSite(staging, site, { concurrency: 2 }), { unchanged: 1, changed: 2, added: 0, removed: 0 });
+    assert.deepEqual(readFileSync(path.join(site, "last.bin")), other);
   });
 
-  test("with no site in place every file is new", async () => {
-    const staging = folder("e-staging", { "index.html": "<p>Toulouse</p>", "x/y.html": "<p>Reims</p>" });
-    assert.deepEqual(await keepUnchanged(staging, path.join(work, "e-absent")), { unchanged: 0, changed: 0, added: 2, removed: 0, linked: 0 });
-  });
-
-  test("files the build says it linked are taken at its word; the others are still compared", async () => {
-    const current = folder("f-current", { "articles/crue/index.html": "<p>Nevers</p>", "articles/greve/index.html": "<p>Lille</p>" });
-    const staging = folder("f-staging", { "articles/greve/index.html": "<p>Lille, jour 2</p>" });
-    mkdirSync(path.join(staging, "articles/crue"));
-    linkSync(path.join(current, "articles/crue/index.html"), path.join(staging, "articles/crue/index.html"));
-    const changes = await keepUnchanged(staging, current, { alreadyLinked: ["articles/crue/index.html"] });
-    assert.deepEqual(changes, { unchanged: 1, changed: 1, added: 0, removed: 0, linked: 1 });
-    // Not looked at, not even read: declared linked, a file with other bytes is counted as kept.
-    const declared = folder("f-declared", { "articles/crue/index.html": "<p>Nevers, rendu à part</p>" });
-    assert.deepEqual(await keepUnchanged(declared, current, { alreadyLinked: ["articles/crue/index.html"] }), { unchanged: 1, changed: 0, added: 0, removed: 1, linked: 1 });
-    assert.equal(readFileSync(path.join(declared, "articles/crue/index.html"), "utf8"), "<p>Nevers, rendu à part</p>");
+  test("with no site in place the staging folder becomes the site", async () => {
+    const staging = folder("f-staging", { "index.html": "<p>Toulouse</p>", "x/y.html": "<p>Reims</p>" });
+    const site = path.join(work, "f-site");
+    assert.deepEqual(await commitSite(staging, site), { unchanged: 0, changed: 0, added: 2, removed: 0 });
+    assert.equal(readFileSync(path.join(site, "x/y.html"), "utf8"), "<p>Reims</p>");
+    assert.equal(existsSync(staging), false);
   });
 
   test("the site in place can be listed beforehand, while other work runs; a missing site lists as none", async () => {
-    const current = folder("g-current", { "index.html": "<p>Brest</p>", "articles/tempete/index.html": "<p>Rafales à Brest</p>", "ancien.html": "<p>Quimper</p>" });
-    const listed = listTree(current);
+    const site = folder("g-site", { "index.html": "<p>Brest</p>", "articles/tempete/index.html": "<p>Rafales à Brest</p>", "ancien.html": "<p>Quimper</p>" });
+    const listed = listTree(site);
     await wait(20);
     const staging = folder("g-staging", { "index.html": "<p>Brest</p>", "articles/tempete/index.html": "<p>Rafales à 150 km/h</p>", "neuf.html": "<p>Morlaix</p>" });
-    assert.deepEqual(await keepUnchanged(staging, current, { currentTree: listed }), { unchanged: 1, changed: 1, added: 1, removed: 1, linked: 1 });
-    assert.equal(statSync(path.join(staging, "index.html")).ino, statSync(path.join(current, "index.html")).ino);
+    assert.deepEqual(await commitSite(staging, site, { currentTree: listed }), { unchanged: 1, changed: 1, added: 1, removed: 1 });
     assert.equal(await listTree(path.join(work, "g-absent")), null);
+  });
+
+  test("a commit interrupted half-way is completed from its journal, and completing it twice changes nothing", async () => {
+    const files = {
+      "index.html": "<p>Accueil</p>",
+      "articles/crue/index.html": "<p>Nevers</p>",
+      "articles/ancien/index.html": "<p>retiré</p>",
+      "plan": "<p>Plan</p>",
+    };
+    const stagedFiles = { "index.html": "<p>Accueil, édition du soir</p>", "articles/neige/index.html": "<p>Grenoble</p>", "plan/index.html": "<p>Plan</p>" };
+    // The reference: the same commit, not interrupted.
+    const whole = folder("h-whole", files);
+    await commitSite(folder("h-whole-staging", stagedFiles), whole, { kept: ["articles/crue/index.html"] });
+
+    const site = folder("h-site", files);
+    const staging = folder("h-staging", stagedFiles);
+    const { journal } = await planCommit(staging, site, (await listTree(staging))!, (await listTree(site))!, { kept: ["articles/crue/index.html"] });
+    writeFileSync(path.join(staging, COMMIT_JOURNAL), JSON.stringify(journal));
+    // Killed after clearing the way and moving one file in.
+    rmSync(path.join(site, "plan"));
+    renameSync(path.join(staging, "index.html"), path.join(site, "index.html"));
+    assert.equal(await completeInterruptedCommit(staging, site), true);
+    assert.deepEqual(contents(site), contents(whole));
+    assert.equal(await completeInterruptedCommit(staging, site), true);
+    assert.deepEqual(contents(site), contents(whole));
+    // A staging folder without a journal had not begun to commit.
+    assert.equal(await completeInterruptedCommit(folder("h-none", { "index.html": "x" }), site), false);
   });
 });
 
