@@ -3,7 +3,8 @@
  * Field names are a contract (schema/archive.schema.json); every file is
  * validated against the same zod schemas before it is written.
  */
-import { mkdir, open } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../types.ts";
 import { ExportArticle, ExportEntity, ExportThread, ExportTimelineEvent, ExportTopic, ExportArticles, ExportEntities, ExportThreads, ExportTimeline, ExportTopics } from "../types.ts";
@@ -63,36 +64,44 @@ export function toExport(archive: Archive): ArchiveExport {
   return all as unknown as ArchiveExport;
 }
 
+/** Writes all of `text`: a write may take fewer bytes than it is given. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
 /**
  * Writes `<siteDir>/data/<name>.json` for each export file, one record at a
  * time: the bytes of `JSON.stringify(list, null, 2)` and a final newline,
  * without ever holding a whole file (34 MB of articles at 4,000 articles) or
- * a copy of the records in memory.
+ * a copy of the records in memory. The writes are synchronous: nothing else
+ * runs meanwhile, and awaiting each of the 1,700 writes of 32K characters
+ * (53 MB at 4,000 articles) left the thread idle for 0.2 s.
  */
 export async function writeExports(archive: Archive, siteDir: string): Promise<void> {
   const dir = path.join(siteDir, "data");
   await mkdir(dir, { recursive: true });
   for (const { name, count, record } of exportFiles(archive)) {
-    const file = await open(path.join(dir, `${name}.json`), "w");
+    const fd = openSync(path.join(dir, `${name}.json`), "w");
     try {
       let chunk = count === 0 ? "[]" : "[\n";
       for (let i = 0; i < count; i++) {
-        // An element of a list indented by JSON.stringify(…, null, 2): strings
-        // hold no raw newline (JSON escapes it), so every line is shifted.
-        chunk += `  ${JSON.stringify(record(i), null, 2).replace(/\n/g, "\n  ")}${i < count - 1 ? ",\n" : "\n]"}`;
+        // The record as an element of a list indented by JSON.stringify(…,
+        // null, 2): a list of one, without its brackets, is exactly that.
+        chunk += `${JSON.stringify([record(i)], null, 2).slice(2, -2)}${i < count - 1 ? ",\n" : "\n]"}`;
         // Written every 32K characters (a few records): the pieces of a
         // chunk live until it is written, and with 1M-character chunks they
         // lived long enough to be moved to V8's old generation, which only a
         // full collection frees: the peak of the export stage of 20,000
         // articles went from 1.72 to 1.37 GB.
         if (chunk.length > 1 << 15) {
-          await file.write(chunk);
+          writeAll(fd, chunk);
           chunk = "";
         }
       }
-      await file.write(`${chunk}\n`);
+      writeAll(fd, `${chunk}\n`);
     } finally {
-      await file.close();
+      closeSync(fd);
     }
   }
 }
