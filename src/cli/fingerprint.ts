@@ -6,19 +6,21 @@
  * the build stops at once, like make.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildConfig } from "../config.ts";
 import { REGISTRY_FILES } from "../read/registries.ts";
-import { FILES_IN_FLIGHT, forEachAtMost } from "../concurrency.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** Hashes every file under `dir` (names sorted, so the order is stable),
- * read FILES_IN_FLIGHT at a time. `keep` receives each file's bytes by its
- * relative name. */
+/** Hashes every file under `dir` (names sorted, so the order is stable).
+ * `keep` receives each file's bytes by its relative name. The files are read
+ * synchronously, one after the other: for thousands of small files that is
+ * several times faster than asynchronous reads, each of which takes
+ * several trips through libuv's thread pool (4,001 articles: 0.13–0.23 s
+ * with 16 reads in flight, 0.02–0.03 s one after the other). */
 async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string, skip: readonly string[] = [], keep?: Map<string, Buffer>): Promise<void> {
   let names: string[];
   try {
@@ -27,17 +29,16 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label:
     hash.update(`${label}:missing\0`);
     return;
   }
-  const contents: Array<Buffer | null> = new Array(names.length).fill(null);
-  await forEachAtMost(names.length, FILES_IN_FLIGHT, async (i) => {
-    // A folder (or a file gone since the listing) is not hashed.
-    contents[i] = await readFile(path.join(dir, names[i]!)).catch(() => null);
-  });
-  names.forEach((name, i) => {
-    const content = contents[i];
-    if (!content) return;
+  for (const name of names) {
+    let content: Buffer;
+    try {
+      content = readFileSync(path.join(dir, name));
+    } catch {
+      continue; // a folder, or a file gone since the listing: not hashed
+    }
     hash.update(`${label}/${name}\0`).update(content).update("\0");
     keep?.set(name, content);
-  });
+  }
 }
 
 export interface BuildFingerprint {

@@ -18,6 +18,7 @@
  *   about the size of one build's results.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -25,7 +26,6 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ArticleDate } from "../types.ts";
 import { isRunning } from "../processes.ts";
-import { FILES_IN_FLIGHT, forEachAtMost } from "../concurrency.ts";
 import { extractArticle, redateArticle, type ArticleExtraction, type ExtractOptions, type SourceDocument } from "./article.ts";
 
 /** Below this many articles to extract, starting workers costs more than it saves. */
@@ -109,9 +109,13 @@ export function cacheEntry(extraction: ArticleExtraction, redatedFrom?: ArticleE
 export function parseCacheEntry(entry: string, withoutTimexes: boolean, redatedFrom?: ArticleExtraction): ArticleExtraction {
   const cut = entry.indexOf("\n");
   if (cut < 0) throw new Error("not a cache entry: no line of time expressions");
-  const parsed = JSON.parse(entry.slice(0, cut)) as ArticleExtraction;
+  return fromCacheLines(entry.slice(0, cut), withoutTimexes ? null : entry.slice(cut + 1), redatedFrom);
+}
+
+function fromCacheLines(first: string, timexes: string | null, redatedFrom?: ArticleExtraction): ArticleExtraction {
+  const parsed = JSON.parse(first) as ArticleExtraction;
   const extraction = redatedFrom ? { ...redatedFrom, date: parsed.date, events: parsed.events } : parsed;
-  extraction.timexes = withoutTimexes ? [] : (JSON.parse(entry.slice(cut + 1)) as ArticleExtraction["timexes"]);
+  extraction.timexes = timexes === null ? [] : (JSON.parse(timexes) as ArticleExtraction["timexes"]);
   return extraction;
 }
 
@@ -120,25 +124,29 @@ export function redatedFrom(job: ExtractJob): ArticleExtraction | undefined {
   return job.from && job.options.assignedDate ? job.from : undefined;
 }
 
-async function readCached(cacheDir: string, key: string, withoutTimexes: boolean, from: ArticleExtraction | undefined): Promise<ArticleExtraction | null> {
+/** A cache entry read from its file, or null (none, or unreadable). Without
+ * time expressions, only the first line's bytes are decoded. */
+function readCached(cacheDir: string, key: string, withoutTimexes: boolean, from: ArticleExtraction | undefined): ArticleExtraction | null {
   try {
-    return parseCacheEntry(await readFile(path.join(cacheDir, "extract", key.slice(0, 2), `${key}.json`), "utf8"), withoutTimexes, from);
+    const bytes = readFileSync(path.join(cacheDir, "extract", key.slice(0, 2), `${key}.json`));
+    const cut = bytes.indexOf(0x0a);
+    if (cut < 0) return null;
+    return fromCacheLines(bytes.toString("utf8", 0, cut), withoutTimexes ? null : bytes.toString("utf8", cut + 1), from);
   } catch {
     return null;
   }
 }
 
 /** The cached extraction for each key (null: not cached), each parsed as
- * soon as it is read. A bounded number in flight (src/concurrency.ts):
- * reading them all at once held every file's text before any was parsed, and
- * at 20,000 articles the resident set peaked at 1.65 GB while reading the
- * cache, against 1.17 GB for extracting the same articles. */
-async function readAllCached(cacheDir: string, keys: string[], jobs: ExtractJob[], withoutTimexes: boolean): Promise<Array<ArticleExtraction | null>> {
-  const found: Array<ArticleExtraction | null> = new Array(keys.length).fill(null);
-  await forEachAtMost(keys.length, FILES_IN_FLIGHT, async (i) => {
-    found[i] = await readCached(cacheDir, keys[i]!, withoutTimexes, redatedFrom(jobs[i]!));
-  });
-  return found;
+ * soon as it is read, so that no more than one file's bytes are held (at
+ * 20,000 articles, holding every file's text before parsing took the
+ * resident set to 1.65 GB). The reads are synchronous: nothing else runs
+ * meanwhile, and for thousands of small files each asynchronous read costs
+ * several trips through libuv's thread pool (open, stat, read, close) and a
+ * promise. 5,626 entries of 4,000 articles: 1.19–1.23 s read and parsed
+ * with 16 reads in flight, 0.57–0.59 s one after the other. */
+function readAllCached(cacheDir: string, keys: string[], jobs: ExtractJob[], withoutTimexes: boolean): Array<ArticleExtraction | null> {
+  return keys.map((key, i) => readCached(cacheDir, key, withoutTimexes, redatedFrom(jobs[i]!)));
 }
 
 async function writeCached(cacheDir: string, key: string, json: string): Promise<void> {
@@ -235,7 +243,7 @@ async function runJobs(jobs: ExtractJob[], options: BatchOptions): Promise<Batch
   let cacheHits = 0;
   const missing: number[] = [];
   if (options.cacheDir) {
-    const cached = await readAllCached(options.cacheDir, keys, jobs, withoutTimexes);
+    const cached = readAllCached(options.cacheDir, keys, jobs, withoutTimexes);
     cached.forEach((extraction, i) => {
       if (extraction) {
         results[i] = { ok: true, extraction };

@@ -19,8 +19,8 @@
  * export, sitemap) are few and always rendered.
  */
 import { createHash } from "node:crypto";
-import type { BigIntStats } from "node:fs";
-import { lstat, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { lstatSync, type BigIntStats } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SiteView } from "./view.ts";
 import { outputFileOf } from "../link/urls.ts";
@@ -171,17 +171,16 @@ export async function planRender(view: SiteView, pages: PlannedPage[], manifest:
   const reusedFiles = new Set<string>();
   if (manifest && manifest.outputDir === outputDir) {
     const candidates = pages.filter((p) => manifest.pages[p.file]?.key === p.key);
-    // Stat side by side; libuv's thread pool bounds the work.
-    const checked = await Promise.all(
-      candidates.map(async (page) => {
-        const record = manifest.pages[page.file]!;
-        try {
-          return sameFile(await lstat(path.join(outputDir, page.file), { bigint: true }), record) ? { ...page, record } : null;
-        } catch {
-          return null;
-        }
-      }),
-    );
+    // One after the other, synchronously: for thousands of files that is
+    // several times faster than asynchronous calls (src/concurrency.ts).
+    const checked = candidates.map((page) => {
+      const record = manifest.pages[page.file]!;
+      try {
+        return sameFile(lstatSync(path.join(outputDir, page.file), { bigint: true }), record) ? { ...page, record } : null;
+      } catch {
+        return null;
+      }
+    });
     for (const page of checked) {
       if (!page) continue;
       reused.push(page);
@@ -226,24 +225,22 @@ export async function writeManifest(
   unchanged: ReadonlyMap<string, PageRecord> = new Map(),
 ): Promise<number> {
   const records: RenderManifest["pages"] = {};
-  await Promise.all(
-    pages.map(async (page) => {
-      const entry = sitemap(page);
-      if (entry === undefined) return; // not written: nothing to remember
-      const known = unchanged.get(page.file);
-      if (known?.key === page.key) {
-        records[page.file] = { ...known, sitemap: entry };
-        return;
-      }
-      try {
-        const stats = await lstat(path.join(outputDir, page.file), { bigint: true });
-        if (!stats.isFile()) return;
-        records[page.file] = { key: page.key, ino: String(stats.ino), size: String(stats.size), mtimeNs: String(stats.mtimeNs), sitemap: entry };
-      } catch {
-        // Missing: the next build renders it.
-      }
-    }),
-  );
+  for (const page of pages) {
+    const entry = sitemap(page);
+    if (entry === undefined) continue; // not written: nothing to remember
+    const known = unchanged.get(page.file);
+    if (known?.key === page.key) {
+      records[page.file] = { ...known, sitemap: entry };
+      continue;
+    }
+    try {
+      const stats = lstatSync(path.join(outputDir, page.file), { bigint: true });
+      if (!stats.isFile()) continue;
+      records[page.file] = { key: page.key, ino: String(stats.ino), size: String(stats.size), mtimeNs: String(stats.mtimeNs), sitemap: entry };
+    } catch {
+      // Missing: the next build renders it.
+    }
+  }
   const manifest: RenderManifest = { version: 1, outputDir, pages: records };
   await mkdir(cacheDir, { recursive: true });
   const temporary = `${manifestFile(cacheDir)}.${process.pid}`;

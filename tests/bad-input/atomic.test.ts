@@ -78,7 +78,7 @@ test("a build killed while it updated the site is completed by the next build be
   mkdirSync(path.join(stale, "notes"), { recursive: true });
   writeFileSync(path.join(stale, "notes", "a.txt"), "première note");
   writeFileSync(path.join(stale, "notes", "b.txt"), "seconde note");
-  const { journal } = await planCommit(stale, out, (await listTree(stale))!, (await listTree(out))!, { kept: listFiles(out) });
+  const { journal } = planCommit(stale, out, (await listTree(stale))!, (await listTree(out))!, { kept: listFiles(out) });
   writeFileSync(path.join(stale, COMMIT_JOURNAL), JSON.stringify(journal));
   mkdirSync(path.join(out, "notes"));
   renameSync(path.join(stale, "notes", "a.txt"), path.join(out, "notes", "a.txt"));

@@ -140,7 +140,7 @@ describe("commitSite", () => {
     const first = Buffer.from(big);
     first[0] = 0x21;
     const staging = folder("e-staging", { "same.bin": big, "last.bin": other, "first.bin": first });
-    assert.deepEqual(await commitSite(staging, site, { concurrency: 2 }), { unchanged: 1, changed: 2, added: 0, removed: 0 });
+    assert.deepEqual(await commitSite(staging, site), { unchanged: 1, changed: 2, added: 0, removed: 0 });
     assert.deepEqual(readFileSync(path.join(site, "last.bin")), other);
   });
 
@@ -175,7 +175,7 @@ describe("commitSite", () => {
 
     const site = folder("h-site", files);
     const staging = folder("h-staging", stagedFiles);
-    const { journal } = await planCommit(staging, site, (await listTree(staging))!, (await listTree(site))!, { kept: ["articles/crue/index.html"] });
+    const { journal } = planCommit(staging, site, (await listTree(staging))!, (await listTree(site))!, { kept: ["articles/crue/index.html"] });
     writeFileSync(path.join(staging, COMMIT_JOURNAL), JSON.stringify(journal));
     // Killed after clearing the way and moving one file in.
     rmSync(path.join(site, "plan"));
