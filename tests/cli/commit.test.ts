@@ -96,7 +96,7 @@ describe("commitSite", () => {
     assert.equal(existsSync(staging), false, "the staging folder is gone");
   });
 
-  test("kept files are neither read nor touched; one the site no longer has fails the commit before any change", async () => {
+  test("kept files are left as they are; one the site no longer has fails the commit before any change", async () => {
     const site = folder("b-site", { "articles/crue/index.html": "<p>Nevers</p>", "articles/greve/index.html": "<p>Lille</p>", "index.html": "<p>Accueil</p>" });
     const staging = folder("b-staging", { "articles/greve/index.html": "<p>Lille, jour 2</p>", "index.html": "<p>Accueil</p>" });
     const before = snapshot(site);

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { tempDir } from "../helpers/temp.ts";
@@ -28,6 +28,19 @@ function rendered(stdout: string): [number, number] {
 
 function files(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
+}
+
+function folders(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(dir, f)).isDirectory()).sort();
+}
+
+/** The same files with the same bytes, and the same folders (none left empty). */
+function assertSameSite(out: string, fresh: string): void {
+  const names = files(out);
+  assert.deepEqual(names, files(fresh), "the same files");
+  const different = names.filter((f) => !readFileSync(path.join(out, f)).equals(readFileSync(path.join(fresh, f))));
+  assert.deepEqual(different, [], "the same bytes");
+  assert.deepEqual(folders(out), folders(fresh), "the same folders");
 }
 
 const addedArticle = `---
@@ -69,10 +82,8 @@ test("after an article is added, only changed pages are rendered, in batches, an
   const fresh = path.join(work, "fresh");
   cpSync(seeds, path.join(work, "seeds-copy"), { recursive: true });
   await build(path.join(work, "seeds-copy"), fresh, path.join(work, "cache-fresh"));
+  assertSameSite(out, fresh);
   const names = files(out);
-  assert.deepEqual(names, files(fresh), "the same files");
-  const different = names.filter((f) => !readFileSync(path.join(out, f)).equals(readFileSync(path.join(fresh, f))));
-  assert.deepEqual(different, [], "the same bytes");
 
   // A kept page edited by hand in the output is rendered again, not trusted.
   const kept = names.find((f) => f.startsWith(`articles${path.sep}`) && f.endsWith("index.html"))!;
@@ -83,4 +94,16 @@ test("after an article is added, only changed pages are rendered, in batches, an
     env: { ...process.env, SEEDS_DIR: seeds, OUTPUT_DIR: out, CACHE_DIR: cache, EXTRACT_WORKERS: "0" },
   });
   assert.equal(readFileSync(path.join(out, kept), "utf8"), original, "the edited page was rendered again");
+
+  // The article deleted again: its pages leave the site, and nothing of them
+  // is left behind (the site is updated in place, not built anew).
+  const addedPage = JSON.parse(readFileSync(path.join(out, "data", "articles.json"), "utf8")).find((a: { source: string }) => a.source === "xiaomi-pentagone-mai-2021.md").url as string;
+  rmSync(path.join(seeds, "xiaomi-pentagone-mai-2021.md"));
+  const third = await build(seeds, out, cache, "7");
+  assert.match(third.stdout, /[1-9][\d,]* removed\)/, "the summary counts removed files");
+  assert.equal(existsSync(path.join(out, addedPage.replace(/^\//, ""))), false, `${addedPage} is gone`);
+  const freshAgain = path.join(work, "fresh-again");
+  cpSync(seeds, path.join(work, "seeds-copy-again"), { recursive: true });
+  await build(path.join(work, "seeds-copy-again"), freshAgain, path.join(work, "cache-fresh-again"));
+  assertSameSite(out, freshAgain);
 });
