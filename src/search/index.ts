@@ -265,8 +265,8 @@ async function indexShard(plan: ShardPlan, pageFolders: PageFolders, outputPath:
       // site in place.
       const files = plan.pages.map((page) => page.file);
       const kept = files.filter((file) => pageFolders.kept.has(file));
-      await linkOrCopyFiles(files.filter((file) => !pageFolders.kept.has(file)), pageFolders.siteDir, folder);
-      if (kept.length > 0) await linkOrCopyFiles(kept, pageFolders.previousSiteDir!, folder);
+      linkOrCopyFiles(files.filter((file) => !pageFolders.kept.has(file)), pageFolders.siteDir, folder);
+      if (kept.length > 0) linkOrCopyFiles(kept, pageFolders.previousSiteDir!, folder);
       const added = await index.addDirectory({ path: folder });
       if (added.errors.length) throw new Error(`Pagefind could not index shard ${plan.id}: ${added.errors.join("; ")}`);
       if (added.page_count !== plan.pages.length) {
@@ -325,15 +325,16 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // article renders again a few pages of every year (related lists,
   // previous/next links), and reading whole shards for them took a third of
   // the search stage (README, "Performance").
-  const viewHashOf = async (page: ShardPlan["pages"][number], key: string | undefined): Promise<string> => {
+  // Read synchronously, one page after the other (src/concurrency.ts).
+  const viewHashOf = (page: ShardPlan["pages"][number], key: string | undefined): string => {
     const known = key ? knownViews[key] : undefined;
-    const viewHash = known ?? pageViewHash(await readFile(pagePath(page.file), "utf8"));
+    const viewHash = known ?? pageViewHash(readFileSync(pagePath(page.file), "utf8"));
     if (key) views[key] = viewHash;
     return viewHash;
   };
   try {
     for (const [n, plan] of plans.entries()) {
-      const viewHashes = await Promise.all(plan.pages.map((page) => viewHashOf(page, options.renderKeys?.get(page.file))));
+      const viewHashes = plan.pages.map((page) => viewHashOf(page, options.renderKeys?.get(page.file)));
       const hash = shardHashOfViews(plan, viewHashes);
       const output = path.join(outputRoot, plan.id);
       const cached = path.join(cacheRoot, plan.id);
