@@ -15,7 +15,7 @@ import { listArticleFiles, readArticleFile, type ReadResult } from "./read/files
 import { FILES_IN_FLIGHT, forEachAtMost } from "./concurrency.ts";
 import { readFrontMatter } from "./read/frontmatter.ts";
 import type { ArticleExtraction, SourceDocument } from "./extract/article.ts";
-import { extractAll, pruneCache, redateAll } from "./extract/batch.ts";
+import { closeExtractionWorkers, extractAll, pruneCache, redateAll } from "./extract/batch.ts";
 import { assignArticleIds, linkArchive } from "./link/archive.ts";
 import { refineDatesAcrossArticles } from "./link/dates.ts";
 import { readThreadRegistry, readUrlRegistry } from "./read/registries.ts";
@@ -186,6 +186,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     // are shared out to workers like the first extraction (cached too).
     { cacheDir: options.cacheDir ?? null, workers: options.workers, withoutTimexes: true },
   );
+  // The same workers extracted and re-dated; linking needs their memory.
+  await closeExtractionWorkers();
   again.results.forEach((result, i) => {
     if (result.ok) extractions[refinements[i]!.index] = result.extraction;
   });
