@@ -30,7 +30,7 @@
  * times (renaming a file over another changes its folder's time).
  */
 import fs from "node:fs";
-import { readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export interface OutputChanges {
@@ -49,25 +49,20 @@ type Kind = "file" | "dir" | "other";
 export interface Tree {
   /** Relative path ("" for the root, platform separators) → kind, for every entry. */
   kinds: Map<string, Kind>;
-  /** Relative folder path → its entries as "kind name" lines, sorted. */
-  listings: Map<string, string>;
 }
 
 /** Every entry under `root`, or null when `root` is not a folder. */
 export async function listTree(root: string): Promise<Tree | null> {
-  const tree: Tree = { kinds: new Map([["", "dir"]]), listings: new Map() };
+  const tree: Tree = { kinds: new Map([["", "dir"]]) };
   const visit = async (rel: string): Promise<void> => {
     const entries = await readdir(path.join(root, rel), { withFileTypes: true });
-    const lines: string[] = [];
     const folders: string[] = [];
     for (const entry of entries) {
       const kind: Kind = entry.isFile() ? "file" : entry.isDirectory() ? "dir" : "other";
       const child = path.join(rel, entry.name);
       tree.kinds.set(child, kind);
-      lines.push(`${kind} ${entry.name}`);
       if (kind === "dir") folders.push(child);
     }
-    tree.listings.set(rel, lines.sort().join("\n"));
     // Folders are read side by side; libuv's thread pool bounds the work.
     await Promise.all(folders.map(visit));
   };
@@ -165,20 +160,20 @@ function ancestors(rel: string): string[] {
 }
 
 /** Deletes an entry of any kind; a missing one is fine (commits are replayed). */
-async function removeEntry(target: string): Promise<void> {
-  await rm(target, { recursive: true, force: true });
+function removeEntry(target: string): void {
+  fs.rmSync(target, { recursive: true, force: true });
 }
 
 /** Whether an error is "no such file" (a step a replay finds done). */
 const missing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === "ENOENT";
 
 /** Runs a journal's steps; every step may already have been done. Each is
- * synchronous (see planCommit). */
+ * synchronous: nothing else runs meanwhile (src/concurrency.ts). */
 function runJournal(journal: CommitJournal, staging: string, site: string): void {
   for (const [rel, kind] of journal.clear) {
     const there = fs.lstatSync(path.join(site, rel), { throwIfNoEntry: false });
     // Replayed after the new entry took its place: keep it.
-    if (there && !(kind === "dir" ? there.isDirectory() : there.isFile())) fs.rmSync(path.join(site, rel), { recursive: true, force: true });
+    if (there && !(kind === "dir" ? there.isDirectory() : there.isFile())) removeEntry(path.join(site, rel));
   }
   const folders = new Set<string>();
   for (const rel of journal.move) folders.add(path.dirname(path.join(site, rel)));
@@ -353,7 +348,7 @@ export async function commitSite(staging: string, site: string, options: CommitO
       if (movedAside) await rename(aside, site);
       throw error;
     }
-    if (movedAside) await removeEntry(aside);
+    if (movedAside) removeEntry(aside);
     return { unchanged: 0, changed: 0, added: [...next.kinds.values()].filter((kind) => kind === "file").length, removed: 0 };
   }
   const { journal, changes } = planCommit(staging, site, next, previous, options);
@@ -363,7 +358,7 @@ export async function commitSite(staging: string, site: string, options: CommitO
     await writeFile(path.join(staging, COMMIT_JOURNAL), JSON.stringify(journal));
     runJournal(journal, staging, site);
   }
-  await removeEntry(staging);
+  removeEntry(staging);
   return changes;
 }
 

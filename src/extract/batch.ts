@@ -124,11 +124,16 @@ export function redatedFrom(job: ExtractJob): ArticleExtraction | undefined {
   return job.from && job.options.assignedDate ? job.from : undefined;
 }
 
+/** The file of the cache entry `key`. */
+function entryFile(cacheDir: string, key: string): string {
+  return path.join(cacheDir, "extract", key.slice(0, 2), `${key}.json`);
+}
+
 /** A cache entry read from its file, or null (none, or unreadable). Without
  * time expressions, only the first line's bytes are decoded. */
 function readCached(cacheDir: string, key: string, withoutTimexes: boolean, from: ArticleExtraction | undefined): ArticleExtraction | null {
   try {
-    const bytes = readFileSync(path.join(cacheDir, "extract", key.slice(0, 2), `${key}.json`));
+    const bytes = readFileSync(entryFile(cacheDir, key));
     const cut = bytes.indexOf(0x0a);
     if (cut < 0) return null;
     return fromCacheLines(bytes.toString("utf8", 0, cut), withoutTimexes ? null : bytes.toString("utf8", cut + 1), from);
@@ -150,10 +155,9 @@ function readAllCached(cacheDir: string, keys: string[], jobs: ExtractJob[], wit
 }
 
 async function writeCached(cacheDir: string, key: string, json: string): Promise<void> {
-  const dir = path.join(cacheDir, "extract", key.slice(0, 2));
-  await mkdir(dir, { recursive: true });
+  const file = entryFile(cacheDir, key);
+  await mkdir(path.dirname(file), { recursive: true });
   // Write then rename, so an interrupted build never leaves a truncated entry.
-  const file = path.join(dir, `${key}.json`);
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, json);
   await rename(temporary, file);
