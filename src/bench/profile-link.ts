@@ -24,7 +24,7 @@ import { extractAll, redateAll } from "../extract/batch.ts";
 import { type ArticleExtraction, type SourceDocument } from "../extract/article.ts";
 import { assignArticleIds, linkArchive } from "../link/archive.ts";
 import { refineDatesAcrossArticles } from "../link/dates.ts";
-import { relatedArticles } from "../link/related.ts";
+import { relatedArticles, relatedInputOf } from "../link/related.ts";
 import { toExport } from "../link/export.ts";
 
 function parseArgs(argv: string[]): { articles: number; rounds: number; fresh: boolean } {
@@ -86,7 +86,7 @@ async function round(docs: SourceDocument[], cached: ArticleExtraction[]): Promi
   const archive = linkArchive(extracted, [], { timings });
   timings["linkArchive total"] = performance.now() - t;
   t = performance.now();
-  relatedArticles(archive);
+  relatedArticles(relatedInputOf(archive));
   timings["related"] = performance.now() - t;
   t = performance.now();
   toExport(archive);

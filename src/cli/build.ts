@@ -16,7 +16,9 @@ import { readConfig, type BuildConfig } from "../config.ts";
 import { runPipeline, type PipelineResult } from "../pipeline.ts";
 import type { Archive } from "../types.ts";
 import { provideView, resetWrittenPages, writtenPages } from "../site/source.ts";
-import { buildSiteView } from "../site/view.ts";
+import { prepareSiteView } from "../site/view.ts";
+import { relatedInputOf, type RelatedArticle } from "../link/related.ts";
+import { relatedArticlesOn, startRelatedThread } from "../link/related-thread.ts";
 import { pageKeys, planRender, readManifest, renderBatches, writeManifest, type RenderBatch, type RenderPlan } from "../site/render-plan.ts";
 import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type BuildReport } from "./report.ts";
 import { createProgress } from "./progress.ts";
@@ -87,9 +89,11 @@ interface SitePlan {
 }
 
 /** Builds the view and plans its rendering. The full view is let go on
- * return: the runs hold only the pages to render (and what they share). */
-async function planSite(archive: Archive, codeFingerprint: string, config: BuildConfig): Promise<SitePlan> {
-  const view = buildSiteView(archive);
+ * return: the runs hold only the pages to render (and what they share).
+ * `related` is being computed on another core meanwhile. */
+async function planSite(archive: Archive, related: Promise<Map<string, RelatedArticle[]>>, codeFingerprint: string, config: BuildConfig): Promise<SitePlan> {
+  const completeView = prepareSiteView(archive);
+  const view = completeView(await related);
   const plan = await planRender(view, pageKeys(view, codeFingerprint), await readManifest(config.cacheDir), config.outputDir);
   return { pages: plan.pages, reused: plan.reused, batches: renderBatches(plan.view, config.renderBatchPages) };
 }
@@ -157,6 +161,8 @@ async function main(): Promise<number> {
     console.log(`Nothing changed since the last build; ${path.relative(process.cwd(), config.outputDir) || "."} is up to date (--force rebuilds).`);
     return 0;
   }
+  // Loaded while the articles are read and extracted (src/link/related-thread.ts).
+  const relatedThread = startRelatedThread(articleFiles);
   const progress = createProgress();
   const memory = process.argv.includes("--memory") ? trackMemory() : undefined;
   const stage = (name: string, label = name) => {
@@ -205,6 +211,9 @@ async function main(): Promise<number> {
     // runs would otherwise carry. With the pages' data counting mentions
     // instead of holding them (src/link/mentions.ts), this took a cold build
     // of 20,000 articles from 1.93 to 1.54 GB at its peak.
+    // Related articles are computed beside the export and the view, which
+    // do not need them until the article pages' data is completed.
+    const related = relatedArticlesOn(relatedThread, relatedInputOf(linked.archive));
     stage("export", "JSON export");
     const exportStarted = performance.now();
     await writeExports(linked.archive, staging);
@@ -213,7 +222,7 @@ async function main(): Promise<number> {
     // The pages to render: those whose data changed since the site in place was built.
     stage("plan");
     const planStarted = performance.now();
-    planned = await planSite(linked.archive, fingerprint.code, config);
+    planned = await planSite(linked.archive, related, fingerprint.code, config);
     linked = undefined;
     const { batches, reused, pages } = planned;
     report.timings.plan = performance.now() - planStarted;

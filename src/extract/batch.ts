@@ -23,9 +23,10 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promise
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ArticleDate } from "../types.ts";
 import { isRunning } from "../processes.ts";
+import { startTsWorker } from "../workers.ts";
 import { extractArticle, redateArticle, type ArticleExtraction, type ExtractOptions, type SourceDocument } from "./article.ts";
 
 /** Below this many articles to extract, starting workers costs more than it saves. */
@@ -205,11 +206,7 @@ interface PooledWorker {
 let pool: PooledWorker[] = [];
 
 function startWorker(): PooledWorker {
-  const workerUrl = new URL("./batch-worker.ts", import.meta.url).href;
-  // Workers do not inherit tsx's loader on Node 20: register it first.
-  const tsxApi = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`;
-  const worker = new Worker(boot, { eval: true });
+  const worker = startTsWorker(new URL("./batch-worker.ts", import.meta.url));
   const ready = new Promise<void>((resolve, reject) => {
     worker.once("message", () => resolve()); // { ready: true }
     worker.once("error", reject);

@@ -3,7 +3,7 @@
  * (entities, timeline events, topic), each with a weight, summed into one
  * score; below a threshold an article is not related at all.
  *
- *   relatedArticles(archive)
+ *   relatedArticles(relatedInputOf(archive))
  *   // Map { "a" => [{ id: "b", score: 0.71, entities: ["xiaomi", "lei-jun"], events: [], sameTopic: true }] }
  *
  * - Entities are weighted by rarity (IDF, src/link/similarity.ts): sharing
@@ -42,18 +42,32 @@ export interface RelatedArticle {
   sameTopic: boolean;
 }
 
-type RelatedInput = Pick<Archive, "articles" | "timeline">;
+/** What related articles are computed from: for each article its entities
+ * (first mention order), date and main topic; the timeline's events and the
+ * articles reporting each. A few MB at 20,000 articles, so that it can be
+ * sent to a worker thread (src/link/related-thread.ts). */
+export interface RelatedInput {
+  articles: Array<{ id: string; entities: string[]; date: string | null; topic: string | null }>;
+  events: Array<{ id: string; articles: string[] }>;
+}
 
-export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map<string, RelatedArticle[]> {
-  const { articles } = archive;
-  const sets = articles.map((a) => new Set(a.mentions.map((m) => m.entity)));
-  const order = chronologicalOrder(articles.map((a) => ({ id: a.id, date: a.date?.value ?? null })));
+export function relatedInputOf(archive: Pick<Archive, "articles" | "timeline">): RelatedInput {
+  return {
+    articles: archive.articles.map((a) => ({ id: a.id, entities: [...new Set(a.mentions.map((m) => m.entity))], date: a.date?.value ?? null, topic: a.topic?.id ?? null })),
+    events: archive.timeline.map((e) => ({ id: e.id, articles: e.articles })),
+  };
+}
+
+export function relatedArticles(input: RelatedInput, limit = MAX_RELATED): Map<string, RelatedArticle[]> {
+  const { articles } = input;
+  const sets = articles.map((a) => new Set(a.entities));
+  const order = chronologicalOrder(articles);
   const index = buildEntityIndex(sets, order);
   const byEntities = new CandidateFinder(index);
   const position = new Map(articles.map((a, i) => [a.id, i]));
 
   const eventsOf: Array<Set<string>> = articles.map(() => new Set());
-  for (const event of archive.timeline) {
+  for (const event of input.events) {
     for (const id of event.articles) {
       const i = position.get(id);
       if (i !== undefined) eventsOf[i]!.add(event.id);
@@ -85,7 +99,7 @@ export function relatedArticles(archive: RelatedInput, limit = MAX_RELATED): Map
 
       const fewer = Math.min(eventIndex.size(i), eventIndex.size(j));
       const eventPart = fewer ? sharedEvents / fewer : 0;
-      const sameTopic = article.topic !== null && article.topic.id === other.topic?.id;
+      const sameTopic = article.topic !== null && article.topic === other.topic;
       const score = WEIGHTS.entities * entityPart + WEIGHTS.events * eventPart + WEIGHTS.topic * (sameTopic ? 1 : 0);
       if (score < MIN_SCORE) continue;
       found.push({ j, score: Math.round(score * 1000) / 1000, weight, sameTopic });

@@ -12,7 +12,7 @@ import type { Archive, ArchiveEntity, ArchiveTopic, Article, EntityType, Mention
 import { countMentions } from "../link/mentions.ts";
 import { eventMonth } from "../link/events.ts";
 import { urls, ENTITY_FOLDERS, TIMELINE_PAGE_SIZE, timelineYearOf } from "../link/urls.ts";
-import { relatedArticles, type RelatedArticle } from "../link/related.ts";
+import { relatedArticles, relatedInputOf, type RelatedArticle } from "../link/related.ts";
 import { chronologicalOrder } from "../link/similarity.ts";
 import { loadReferenceEvents } from "../extract/date/evidence.ts";
 import { formatDate, monthName } from "./french.ts";
@@ -402,7 +402,19 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
 /** The last `size` items (the latest, for lists in date order). */
 const latest = <T>(list: T[], size: number): T[] => (list.length > size ? list.slice(list.length - size) : list);
 
-export function buildSiteView(archive: Archive): SiteView {
+/** The site view of `archive`: every page's data. `related` defaults to
+ * computing the related articles here. */
+export function buildSiteView(archive: Archive, related: Map<string, RelatedArticle[]> = relatedArticles(relatedInputOf(archive))): SiteView {
+  return prepareSiteView(archive)(related);
+}
+
+/**
+ * Builds all of the site view but the articles' related articles, and
+ * returns the function that adds them and gives the view. The build computes
+ * the related articles on another core meanwhile (src/link/related-thread.ts);
+ * nothing else in the view depends on them.
+ */
+export function prepareSiteView(archive: Archive): (related: Map<string, RelatedArticle[]>) => SiteView {
   const entityById = new Map(archive.entities.map((e) => [e.id, e]));
   const articleById = new Map(archive.articles.map((a) => [a.id, a]));
   const ref = (e: { id: string; name?: string; title?: string; url: string }): Ref => ({ id: e.id, name: e.name ?? e.title ?? e.id, url: e.url });
@@ -597,7 +609,6 @@ export function buildSiteView(archive: Archive): SiteView {
     return view;
   };
 
-  const related = relatedArticles(archive);
   const sorted = [...archive.articles].sort(compareArticles);
   // Previous / next follow the reading order of the dated archive, oldest to newest.
   const chronological = sorted.filter((a) => a.date).reverse();
@@ -664,10 +675,8 @@ export function buildSiteView(archive: Archive): SiteView {
       timeline,
       eventCount: all.length,
       axis: axisOf(all, timeline),
-      related: (related.get(article.id) ?? []).map((r) => ({
-        article: summaryOf(articleById.get(r.id)!),
-        reason: relatedReason(r, (id) => entityById.get(id)?.name),
-      })),
+      // Filled in by the function returned, once they are known.
+      related: [],
       previous: position > 0 ? articleRefs.get(chronological[position - 1]!.id)! : null,
       next: position >= 0 && position < chronological.length - 1 ? articleRefs.get(chronological[position + 1]!.id)! : null,
       threadView: threadOf(article),
@@ -732,7 +741,7 @@ export function buildSiteView(archive: Archive): SiteView {
       .sort((a, b) => b.count - a.count || compareFrench(a.name, b.name))
       .slice(0, HOME_TOP_ENTITIES);
 
-  return {
+  const view: SiteView = {
     articles,
     feedArticles: articles,
     entities,
@@ -776,6 +785,15 @@ export function buildSiteView(archive: Archive): SiteView {
         topics: topics.length,
       },
     },
+  };
+  return (related) => {
+    for (const article of articles) {
+      article.related = (related.get(article.id) ?? []).map((r) => ({
+        article: summaryOf(articleById.get(r.id)!),
+        reason: relatedReason(r, (id) => entityById.get(id)?.name),
+      }));
+    }
+    return view;
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { relatedArticles } from "../../src/link/related.ts";
+import { relatedArticles, relatedInputOf } from "../../src/link/related.ts";
 import { relatedReason } from "../../src/site/view.ts";
 import { archiveOf, article, event } from "../site/view-fixtures.ts";
 
@@ -15,7 +15,7 @@ const articles = [
   article("meteo", { date: "2024-03-02", entities: ["bretagne"], topic: "transports" }),
 ];
 const timeline = [event("2024-03-01-greve", "2024-03-01", ["greve-1", "greve-3"], ["star"])];
-const related = relatedArticles(archiveOf(articles, { timeline }));
+const related = relatedArticles(relatedInputOf(archiveOf(articles, { timeline })));
 const ids = (id: string) => related.get(id)!.map((r) => r.id);
 
 describe("related articles", () => {
@@ -59,12 +59,12 @@ describe("related articles", () => {
       ...Array.from({ length: extra }, (_, i) => article(`airbus-${i}`, { date: `2024-06-0${i + 1}`, entities: ["airbus"] })),
     ];
     const names: Record<string, string> = { airbus: "Airbus", toulouse: "Toulouse", blagnac: "Blagnac" };
-    const reason = (extra: number) => relatedReason(relatedArticles(archiveOf(archive(extra))).get("a380")!.find((r) => r.id === "a350")!, (id) => names[id]);
+    const reason = (extra: number) => relatedReason(relatedArticles(relatedInputOf(archiveOf(archive(extra)))).get("a380")!.find((r) => r.id === "a350")!, (id) => names[id]);
     assert.equal(reason(0), "Blagnac, Airbus, Toulouse");
     assert.equal(reason(2), reason(0));
   });
 
   test("the same input gives the same list", () => {
-    assert.deepEqual([...relatedArticles(archiveOf([...articles].reverse(), { timeline }))].sort(), [...related].sort());
+    assert.deepEqual([...relatedArticles(relatedInputOf(archiveOf([...articles].reverse(), { timeline })))].sort(), [...related].sort());
   });
 });

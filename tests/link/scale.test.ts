@@ -9,7 +9,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { buildEntityIndex, CandidateFinder, chronologicalOrder, MAX_CANDIDATES, POSTINGS_WINDOW, topK } from "../../src/link/similarity.ts";
 import { containingValues, mergeEvents, type ArticleEvents } from "../../src/link/events.ts";
-import { relatedArticles } from "../../src/link/related.ts";
+import { relatedArticles, relatedInputOf } from "../../src/link/related.ts";
 import type { ArticleEvent, TimexPrecision } from "../../src/types.ts";
 import { archiveOf, article } from "../site/view-fixtures.ts";
 
@@ -65,7 +65,7 @@ describe("candidates at archive scale", () => {
 
   test("related articles: the Mougins pair is linked, and no list grows with the archive", () => {
     const articles = items.map((a) => article(a.id, { date: a.date, entities: a.entities, topic: "politique" }));
-    const related = relatedArticles(archiveOf(articles));
+    const related = relatedArticles(relatedInputOf(archiveOf(articles)));
     assert.equal(related.get("macron-0040")![0]!.id, "macron-0300");
     assert.deepEqual(related.get("macron-0040")![0]!.entities.slice(0, 2).sort(), ["claire-vasseur", "ehpad-de-mougins"]);
     for (const list of related.values()) assert.ok(list.length <= 5);
