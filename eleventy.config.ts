@@ -15,6 +15,7 @@ import { PAGINATED_TEMPLATES } from "./src/site/render-plan.ts";
 import { frenchSpacing, frenchSpacingHtml, formatDate, plural } from "./src/site/french.ts";
 import { pageSuffix } from "./src/site/lists.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
+import { dateHtml, linkList } from "./src/site/html-lists.ts";
 import { discoveryPlugin } from "./src/site/eleventy-discovery.ts";
 
 const config = readConfig();
@@ -73,6 +74,9 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addFilter("typoHtml", frenchSpacingHtml);
   eleventyConfig.addFilter("plural", plural);
   eleventyConfig.addFilter("pageSuffix", pageSuffix);
+  // Lists printed tens of thousands of times (src/site/html-lists.ts).
+  eleventyConfig.addFilter("linkList", linkList);
+  eleventyConfig.addFilter("dateHtml", dateHtml);
   eleventyConfig.addFilter("jsonLd", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
 
   return {
