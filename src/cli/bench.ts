@@ -8,11 +8,14 @@
  * the same texts as plain Markdown pages with a minimal Eleventy layout,
  * indexed by the Pagefind CLI — and prints the ratio ours / baseline.
  *
- * Peak memory comes from GNU time (`/usr/bin/time`, Debian package `time`):
- * the largest resident set of the build's process tree.
+ * Peak memory is read two ways: GNU time (`/usr/bin/time`, Debian package
+ * `time`) gives the largest resident set of any one process of the build;
+ * on Linux, the resident sets of the build's whole process tree (Node and
+ * the Pagefind processes it runs beside it) are also summed every 200 ms
+ * from /proc, which is what the machine must hold at once.
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -24,8 +27,44 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 interface Run {
   seconds: number;
+  /** Largest resident set of one process (GNU time). */
   peakMb: number | null;
+  /** Largest sum of the resident sets of the process tree (sampled). */
+  treePeakMb: number | null;
   stdout: string;
+}
+
+/** The resident set of `root` and all its descendants, in kB, from /proc;
+ * null where there is no /proc (not Linux). */
+function treeResidentKb(root: number): number | null {
+  let names: string[];
+  try {
+    names = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  const children = new Map<number, number[]>();
+  for (const name of names) {
+    try {
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses.
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  for (const pending = [root]; pending.length > 0; ) {
+    const pid = pending.pop()!;
+    pending.push(...(children.get(pid) ?? []));
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return total;
 }
 
 function parseArgs(argv: string[]) {
@@ -47,14 +86,23 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ro
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const [file, fileArgs] = gnuTime ? ["/usr/bin/time", ["-f", "__PEAK_KB__ %M", command, ...args]] : [command, args];
-    execFile(file, fileArgs, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    let treePeakKb: number | null = null;
+    const child = execFile(file, fileArgs, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      clearInterval(sampler);
       if (error) {
         reject(new Error(`${command} ${args.join(" ")} failed:\n${stderr.slice(-2000)}`));
         return;
       }
       const peak = /__PEAK_KB__ (\d+)/.exec(stderr);
-      resolve({ seconds: (performance.now() - started) / 1000, peakMb: peak ? Number(peak[1]) / 1024 : null, stdout });
+      const peakKb = peak ? Number(peak[1]) : null;
+      // Samples can miss a short peak; the tree held at least its largest process.
+      const treePeakMb = treePeakKb === null ? null : Math.max(treePeakKb, peakKb ?? 0) / 1024;
+      resolve({ seconds: (performance.now() - started) / 1000, peakMb: peakKb === null ? null : peakKb / 1024, treePeakMb, stdout });
     });
+    const sampler = setInterval(() => {
+      const kb = child.pid === undefined ? null : treeResidentKb(child.pid);
+      if (kb !== null) treePeakKb = Math.max(treePeakKb ?? 0, kb);
+    }, 200);
   });
 }
 
@@ -145,6 +193,7 @@ async function main(): Promise<void> {
       return {
         seconds: eleventy.seconds + pagefind.seconds,
         peakMb: Math.max(eleventy.peakMb ?? 0, pagefind.peakMb ?? 0) || null,
+        treePeakMb: Math.max(eleventy.treePeakMb ?? 0, pagefind.treePeakMb ?? 0) || null,
         stdout: "",
       };
     };
@@ -156,13 +205,15 @@ async function main(): Promise<void> {
 
   const mb = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(0)} MB`);
   console.log(`\nOutput: ${size.pages} pages, ${size.files} files, ${(size.bytes / 2 ** 20).toFixed(1)} MiB`);
+  console.log("\nPeak RSS: the largest process / the whole process tree at once (Node and Pagefind).");
   console.log("\n| build | ours | peak RSS | baseline | peak RSS | ours / baseline | our stages |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  const peaks = (run: Run) => `${mb(run.peakMb)} / ${mb(run.treePeakMb)}`;
   for (const [name, label] of [["cold", "cold"], ["unchanged", "nothing changed"], ["added", "one article added"]] as const) {
     const o = ours[name]!;
     const b = base[name];
     console.log(
-      `| ${label} | ${o.seconds.toFixed(1)} s | ${mb(o.peakMb)} | ${b ? `${b.seconds.toFixed(1)} s` : "—"} | ${b ? mb(b.peakMb) : "—"} | ${b ? (o.seconds / b.seconds).toFixed(2) : "—"} | ${stages(o.stdout)} |`,
+      `| ${label} | ${o.seconds.toFixed(1)} s | ${peaks(o)} | ${b ? `${b.seconds.toFixed(1)} s` : "—"} | ${b ? peaks(b) : "—"} | ${b ? (o.seconds / b.seconds).toFixed(2) : "—"} | ${stages(o.stdout)} |`,
     );
   }
   console.log("\nOur peak memory by stage:");

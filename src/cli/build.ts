@@ -23,6 +23,7 @@ import { pageKeys, planRender, readManifest, renderBatches, writeManifest, type 
 import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type BuildReport } from "./report.ts";
 import { createProgress } from "./progress.ts";
 import { formatPeaks, trackMemory } from "./memory.ts";
+import { buildSearchIndexAside, type SearchAside } from "../search/aside.ts";
 import { buildSearchIndex, type SearchableArchive } from "../search/index.ts";
 import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./fingerprint.ts";
 import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } from "../read/registries.ts";
@@ -235,37 +236,64 @@ async function main(): Promise<number> {
     const { Eleventy } = await import("@11ty/eleventy");
     resetWrittenPages();
     const keptSitemap = reused.flatMap((page) => (page.record.sitemap ? [{ url: page.url, ...page.record.sitemap }] : []));
-    let done = 0;
-    // Each run's pages are let go once written (shift), so the data of the
-    // pages already rendered does not stay in memory until the last run.
-    for (let batch = batches.shift(); batch; batch = batches.shift()) {
-      provideView(batch.view, { singles: batch.singles, last: batches.length === 0, keptSitemap });
-      const eleventy = new Eleventy("templates", staging, { configPath: "eleventy.config.ts", quietMode: true });
-      await eleventy.write();
-      done += batch.pages;
-      progress.update(done, pages.length - reused.length);
-    }
-    report.timings.render = performance.now() - renderStarted;
-
-    // Search index: one Pagefind shard per year, unchanged shards reused from the cache.
-    stage("search", "search index");
-    const searchStarted = performance.now();
-    // The commit below needs every entry of the site in place, which no
-    // step of the build changes: listed while Pagefind indexes, when this
-    // thread only waits. (A failure surfaces where the list is used.)
-    const currentTree = listTree(config.outputDir);
-    currentTree.catch(() => {});
+    // Search index: one Pagefind shard per year, unchanged shards reused
+    // from the cache. It reads only article pages, which the first runs
+    // render (renderBatches keeps the lists' order): when other runs follow,
+    // it is built beside them on a worker thread (src/search/aside.ts).
     const keptPages = new Set(reused.map((page) => page.file));
-    const search = await buildSearchIndex({
+    let searchShown = false;
+    const searchOptions = {
       siteDir: staging,
       archive: searchable,
       cacheDir: config.cacheDir,
       renderKeys: new Map(pages.map((page) => [page.file, page.key])),
       previousSiteDir: config.outputDir,
       keptPages,
-      onShard: (done, total) => progress.update(done, total),
-    });
-    report.timings.search = performance.now() - searchStarted;
+      onShard: (done: number, total: number) => searchShown && progress.update(done, total),
+    };
+    const lastArticleRun = batches.reduce((last, batch, i) => (batch.view.articles.length > 0 ? i : last), -1);
+    let aside: SearchAside | undefined;
+    let asideStarted = 0;
+    let done = 0;
+    try {
+      // Each run's pages are let go once written (shift), so the data of the
+      // pages already rendered does not stay in memory until the last run.
+      for (let run = 0, batch = batches.shift(); batch; run++, batch = batches.shift()) {
+        provideView(batch.view, { singles: batch.singles, last: batches.length === 0, keptSitemap });
+        const eleventy = new Eleventy("templates", staging, { configPath: "eleventy.config.ts", quietMode: true });
+        await eleventy.write();
+        done += batch.pages;
+        progress.update(done, pages.length - reused.length);
+        if (run >= lastArticleRun && !aside && batches.length > 0) {
+          asideStarted = performance.now();
+          aside = buildSearchIndexAside(searchOptions);
+          // Awaited after the render; a failure meanwhile is not unhandled.
+          aside.result.catch(() => {});
+        }
+      }
+    } catch (error) {
+      // Pagefind may be reading the staging folder, which is deleted below.
+      await aside?.cancel();
+      throw error;
+    }
+    aside?.rendered();
+    // Pagefind indexes beside this process from now on, on every core: the
+    // render's garbage is collected first, so that the two together stay
+    // within the memory bound of a large archive.
+    if (aside) collectGarbageOfLargeArchive(articleFiles);
+    report.timings.render = performance.now() - renderStarted;
+    if (aside) report.timings["search beside render"] = performance.now() - asideStarted;
+
+    stage("search", "search index");
+    searchShown = true;
+    const searchWaited = performance.now();
+    // The commit below needs every entry of the site in place, which no
+    // step of the build changes: listed while Pagefind indexes, when this
+    // thread only waits. (A failure surfaces where the list is used.)
+    const currentTree = listTree(config.outputDir);
+    currentTree.catch(() => {});
+    const searchResult = await (aside ? aside.result : buildSearchIndex(searchOptions));
+    report.timings.search = performance.now() - searchWaited;
 
     // Machine-readable report (fields in the README).
     await writeFile(path.join(staging, "build-report.json"), `${JSON.stringify(summary, null, 2)}\n`);
@@ -276,7 +304,7 @@ async function main(): Promise<number> {
     // written to the staging folder after this.
     stage("commit", "update the site");
     const commitStarted = performance.now();
-    changes = await commitSite(staging, config.outputDir, { kept: [...keptPages, ...search.keptFromPrevious], currentTree });
+    changes = await commitSite(staging, config.outputDir, { kept: [...keptPages, ...searchResult.keptFromPrevious], currentTree });
     report.timings.commit = performance.now() - commitStarted;
   } catch (error) {
     if (existsSync(path.join(staging, COMMIT_JOURNAL))) {

@@ -180,6 +180,57 @@ export interface SearchIndexOptions {
   /** Pages (relative paths) that the build keeps in `previousSiteDir`
    * instead of rendering them into `siteDir`. */
   keptPages?: ReadonlySet<string>;
+  /** Settles when the build has rendered its last pages: until then this
+   * index is built beside Eleventy, and Pagefind is given one thread (see
+   * PagefindThreads). Absent: the build does nothing else meanwhile. */
+  rendering?: Promise<unknown>;
+  /** Aborted when the build failed meanwhile: no further shard is begun. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Pagefind's threads. Pagefind parses pages on every core (a rayon pool,
+ * which reads RAYON_NUM_THREADS when its process starts). Beside Eleventy,
+ * which renders on one core, it is given one thread: on two cores, indexing
+ * the 4,000 article pages of the bench took 10.4–10.9 s on one thread
+ * against 6.5 s on two, and on one thread beside a full render it took
+ * 12.1 s while the render took no longer; on every core beside the render,
+ * the two starved each other (README, "Performance"). Once the render is
+ * over, the next shard starts a Pagefind on every core again. An explicit
+ * RAYON_NUM_THREADS is left alone.
+ */
+class PagefindThreads {
+  private running: "one" | "all" | null = null;
+  private rendered: boolean;
+  private readonly ownSetting = process.env.RAYON_NUM_THREADS !== undefined;
+
+  constructor(rendering: Promise<unknown> | undefined) {
+    this.rendered = rendering === undefined;
+    const done = () => {
+      this.rendered = true;
+    };
+    rendering?.then(done, done);
+  }
+
+  /** Before a shard is indexed: the Pagefind process for it is the one
+   * running, or one started with the threads wanted now. */
+  async prepare(): Promise<void> {
+    const wanted = this.rendered || this.ownSetting ? "all" : "one";
+    if (this.running === wanted) return;
+    if (this.running !== null) await pagefind.close();
+    if (!this.ownSetting) {
+      if (wanted === "one") process.env.RAYON_NUM_THREADS = "1";
+      else delete process.env.RAYON_NUM_THREADS;
+    }
+    this.running = wanted;
+  }
+
+  /** After the last shard: stops Pagefind, if it was started. */
+  async close(): Promise<void> {
+    if (this.running !== null) await pagefind.close();
+    this.running = null;
+    if (!this.ownSetting) delete process.env.RAYON_NUM_THREADS;
+  }
 }
 
 /** Every file under `dir`, as paths relative to it. */
@@ -312,7 +363,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const kept = options.previousSiteDir ? (options.keptPages ?? new Set<string>()) : new Set<string>();
   const pageFolders: PageFolders = { siteDir: options.siteDir, previousSiteDir: options.previousSiteDir, kept };
   const pagePath = (file: string): string => path.join(kept.has(file) ? options.previousSiteDir! : options.siteDir, file);
-  let serviceStarted = false;
+  const threads = new PagefindThreads(options.rendering);
   let knownViews: Record<string, string> = {};
   try {
     knownViews = JSON.parse(await readFile(viewCacheFile(options.cacheDir), "utf8")) as Record<string, string>;
@@ -334,6 +385,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   };
   try {
     for (const [n, plan] of plans.entries()) {
+      options.signal?.throwIfAborted();
       const viewHashes = plan.pages.map((page) => viewHashOf(page, options.renderKeys?.get(page.file)));
       const hash = shardHashOfViews(plan, viewHashes);
       const output = path.join(outputRoot, plan.id);
@@ -351,7 +403,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         }
         reused.push(plan.id);
       } else {
-        serviceStarted = true;
+        await threads.prepare();
         await indexShard(plan, pageFolders, output);
         await removeUnusedFiles(output);
         // The hash is written last: a cache entry interrupted half-way is never trusted.
@@ -365,7 +417,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       options.onShard?.(n + 1, plans.length);
     }
   } finally {
-    if (serviceStarted) await pagefind.close();
+    await threads.close();
   }
   await pruneCache(cacheRoot, new Set(plans.map((p) => p.id)));
   await mkdir(options.cacheDir, { recursive: true });

@@ -80,16 +80,19 @@ export interface RenderBatch {
 /**
  * Splits the pages to render into batches of at most `size` paginated pages
  * (list by list, in order); the first batch also renders the single pages.
- * There is always at least one batch.
+ * Article pages never share a batch with the other lists' pages: the search
+ * index reads only article pages, so it can be built beside the batches
+ * that follow them (src/search/aside.ts). There is always at least one batch.
  */
 export function renderBatches(view: SiteView, size = RENDER_BATCH_PAGES): RenderBatch[] {
   const lists = listsOf(view);
   const empty = (): Lists => Object.fromEntries(Object.keys(lists).map((name) => [name, []])) as unknown as Lists;
   const parts: Array<{ lists: Lists; pages: number }> = [{ lists: empty(), pages: 0 }];
   for (const name of Object.keys(lists) as ListName[]) {
+    const afterArticles = name !== "articles" && parts[parts.length - 1]!.lists.articles.length > 0;
     for (let from = 0; from < lists[name].length; ) {
       let last = parts[parts.length - 1]!;
-      if (last.pages >= size) parts.push((last = { lists: empty(), pages: 0 }));
+      if (last.pages >= size || (afterArticles && last.lists.articles.length > 0)) parts.push((last = { lists: empty(), pages: 0 }));
       const take = Math.min(size - last.pages, lists[name].length - from);
       last.lists[name] = lists[name].slice(from, from + take);
       last.pages += take;

@@ -62,6 +62,9 @@ test("after an article is added, only changed pages are rendered, in batches, an
   const first = await build(seeds, out, cache, "7");
   const [renderedFirst, total] = rendered(first.stdout);
   assert.equal(renderedFirst, total, "a first build renders every page");
+  // The article pages have runs of their own, first: the search index is
+  // built on a worker beside the later runs (src/search/aside.ts).
+  assert.match(first.stdout, /search beside render/, "the index was built beside the render");
 
   const article = path.join(out, "articles", readdirSync(path.join(out, "articles"))[0]!, "index.html");
   const untouched = readdirSync(path.join(out, "themes"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(out, "themes", d.name, "index.html"));

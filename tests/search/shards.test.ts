@@ -10,6 +10,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { buildSearchIndex, ENTITY_SHARD, planShards, shardHash, UNDATED_SHARD } from "../../src/search/index.ts";
+import { buildSearchIndexAside } from "../../src/search/aside.ts";
 import { articleFacets } from "../../src/search/facets.ts";
 import type { ArchiveEntity, Article, Mention, MentionCount } from "../../src/types.ts";
 import { countMentions } from "../../src/link/mentions.ts";
@@ -187,5 +188,37 @@ describe("building the shards with Pagefind", () => {
     assert.deepEqual(indexed.map((f) => f.url).sort(), ["/articles/bus/", "/articles/metro/"]);
     assert.match(indexed.find((f) => f.url === "/articles/metro/")!.content, /Orly/);
     assert.equal(existsSync(path.join(fifth, "articles", "bus")), false, "nothing is put in the new folder for it");
+  });
+
+  test("built on a worker beside the render, the index is the one built after it; a failed render stops it", async () => {
+    const work = tempDir("search-aside-");
+    const archive = { articles: articles as unknown as Article[], entities };
+    const after = path.join(work, "after");
+    await writeSite(after);
+    await buildSearchIndex({ siteDir: after, archive, cacheDir: path.join(work, "cache-after") });
+
+    const beside = path.join(work, "beside");
+    await writeSite(beside);
+    const shardsDone: number[] = [];
+    const aside = buildSearchIndexAside({ siteDir: beside, archive, cacheDir: path.join(work, "cache-beside"), onShard: (done) => shardsDone.push(done) });
+    aside.rendered();
+    const result = await aside.result;
+    assert.deepEqual(result.rebuilt, ["2024", "2023", UNDATED_SHARD, ENTITY_SHARD]);
+    assert.deepEqual(shardsDone, [1, 2, 3, 4], "progress is reported shard by shard");
+    const manifest = (dir: string) => readFileSync(path.join(dir, "pagefind", "manifest.json"), "utf8");
+    assert.equal(manifest(beside), manifest(after), "the same shards with the same input hashes");
+    for (const shard of ["2024", "2023", UNDATED_SHARD]) {
+      const indexed = (dir: string) => fragments(path.join(dir, "pagefind", shard)).sort((a, b) => a.url.localeCompare(b.url));
+      assert.deepEqual(indexed(beside), indexed(after), `shard ${shard}: the same pages, text and filters`);
+    }
+
+    // The render failed: the index begins no further shard, and says so.
+    const failed = path.join(work, "failed");
+    await writeSite(failed);
+    const stopped = buildSearchIndexAside({ siteDir: failed, archive, cacheDir: path.join(work, "cache-failed") });
+    const cancelled = stopped.cancel();
+    await assert.rejects(stopped.result);
+    await cancelled;
+    assert.equal(existsSync(path.join(failed, "pagefind", "manifest.json")), false, "no manifest for an index that was stopped");
   });
 });

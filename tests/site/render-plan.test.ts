@@ -75,4 +75,16 @@ describe("render plan", () => {
     assert.ok(batches.slice(1).every((b) => b.view.entityIndexes.length === 0), "the entity indexes are single pages");
     assert.equal(renderBatches({ ...view, articles: [], entityPages: [], topicPages: [], threadPages: [], eventPages: [], timeline: { ...view.timeline, yearPages: [] }, archives: { ...view.archives, pages: [] } }).length, 1, "one run even with nothing paginated to render");
   });
+
+  test("article pages are rendered first and in runs of their own, so the search index can be built beside the others", () => {
+    const view = viewOf(week);
+    const batches = renderBatches(view, 10);
+    const articlePages = batches.map((b) => b.view.articles.length);
+    assert.deepEqual(articlePages, [4, ...batches.slice(1).map(() => 0)], "the four article pages fill the first run");
+    assert.equal(batches[0]!.pages, 4, "no page of another list joins them, though the run has room");
+    assert.ok(batches.length > 1 && batches.slice(1).every((b) => b.pages > 0), "the other pages follow");
+    // An archive without article pages to render is not split for nothing.
+    const withoutArticles = renderBatches({ ...view, articles: [] }, 10);
+    assert.equal(withoutArticles.length, Math.ceil(batches.slice(1).reduce((n, b) => n + b.pages, 0) / 10));
+  });
 });
