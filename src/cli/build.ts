@@ -23,8 +23,8 @@ import { pageKeys, planRender, readManifest, renderBatches, writeManifest, type 
 import { buildReport, formatDiagnostic, formatSummary, reportPathFromArgs, type BuildReport } from "./report.ts";
 import { createProgress } from "./progress.ts";
 import { formatPeaks, trackMemory } from "./memory.ts";
-import { buildSearchIndexAside, type SearchAside } from "../search/aside.ts";
-import { buildSearchIndex, type SearchableArchive } from "../search/index.ts";
+import { startSearchAside } from "../search/aside.ts";
+import { buildSearchIndex, type SearchableArchive, type SearchIndexResult } from "../search/index.ts";
 import { buildFingerprint, isUpToDate, recordBuild, withRegistry } from "./fingerprint.ts";
 import { THREAD_REGISTRY_FILE, URL_REGISTRY_FILE, registryText, writeRegistry } from "../read/registries.ts";
 import { urlRegistryOf } from "../link/archive.ts";
@@ -251,8 +251,11 @@ async function main(): Promise<number> {
       keptPages,
       onShard: (done: number, total: number) => searchShown && progress.update(done, total),
     };
-    const lastArticleRun = batches.reduce((last, batch, i) => (batch.view.articles.length > 0 ? i : last), -1);
-    let aside: SearchAside | undefined;
+    // The run after which the index can be built beside the others (the
+    // last with article pages, or the first), if any run follows it.
+    const asideAfter = Math.max(0, batches.reduce((last, batch, i) => (batch.view.articles.length > 0 ? i : last), -1));
+    const aside = asideAfter < batches.length - 1 ? startSearchAside() : undefined;
+    let searchBeside: Promise<SearchIndexResult> | undefined;
     let asideStarted = 0;
     let done = 0;
     try {
@@ -264,11 +267,11 @@ async function main(): Promise<number> {
         await eleventy.write();
         done += batch.pages;
         progress.update(done, pages.length - reused.length);
-        if (run >= lastArticleRun && !aside && batches.length > 0) {
+        if (aside && run === asideAfter) {
           asideStarted = performance.now();
-          aside = buildSearchIndexAside(searchOptions);
+          searchBeside = aside.build(searchOptions);
           // Awaited after the render; a failure meanwhile is not unhandled.
-          aside.result.catch(() => {});
+          searchBeside.catch(() => {});
         }
       }
     } catch (error) {
@@ -280,9 +283,9 @@ async function main(): Promise<number> {
     // Pagefind indexes beside this process from now on, on every core: the
     // render's garbage is collected first, so that the two together stay
     // within the memory bound of a large archive.
-    if (aside) collectGarbageOfLargeArchive(articleFiles);
+    if (searchBeside) collectGarbageOfLargeArchive(articleFiles);
     report.timings.render = performance.now() - renderStarted;
-    if (aside) report.timings["search beside render"] = performance.now() - asideStarted;
+    if (searchBeside) report.timings["search beside render"] = performance.now() - asideStarted;
 
     stage("search", "search index");
     searchShown = true;
@@ -292,7 +295,7 @@ async function main(): Promise<number> {
     // thread only waits. (A failure surfaces where the list is used.)
     const currentTree = listTree(config.outputDir);
     currentTree.catch(() => {});
-    const searchResult = await (aside ? aside.result : buildSearchIndex(searchOptions));
+    const searchResult = await (searchBeside ?? buildSearchIndex(searchOptions));
     report.timings.search = performance.now() - searchWaited;
 
     // Machine-readable report (fields in the README).

@@ -10,7 +10,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { buildSearchIndex, ENTITY_SHARD, planShards, shardHash, UNDATED_SHARD } from "../../src/search/index.ts";
-import { buildSearchIndexAside } from "../../src/search/aside.ts";
+import { startSearchAside } from "../../src/search/aside.ts";
 import { articleFacets } from "../../src/search/facets.ts";
 import type { ArchiveEntity, Article, Mention, MentionCount } from "../../src/types.ts";
 import { countMentions } from "../../src/link/mentions.ts";
@@ -200,9 +200,10 @@ describe("building the shards with Pagefind", () => {
     const beside = path.join(work, "beside");
     await writeSite(beside);
     const shardsDone: number[] = [];
-    const aside = buildSearchIndexAside({ siteDir: beside, archive, cacheDir: path.join(work, "cache-beside"), onShard: (done) => shardsDone.push(done) });
+    const aside = startSearchAside();
+    const building = aside.build({ siteDir: beside, archive, cacheDir: path.join(work, "cache-beside"), onShard: (done) => shardsDone.push(done) });
     aside.rendered();
-    const result = await aside.result;
+    const result = await building;
     assert.deepEqual(result.rebuilt, ["2024", "2023", UNDATED_SHARD, ENTITY_SHARD]);
     assert.deepEqual(shardsDone, [1, 2, 3, 4], "progress is reported shard by shard");
     const manifest = (dir: string) => readFileSync(path.join(dir, "pagefind", "manifest.json"), "utf8");
@@ -215,10 +216,13 @@ describe("building the shards with Pagefind", () => {
     // The render failed: the index begins no further shard, and says so.
     const failed = path.join(work, "failed");
     await writeSite(failed);
-    const stopped = buildSearchIndexAside({ siteDir: failed, archive, cacheDir: path.join(work, "cache-failed") });
+    const stopped = startSearchAside();
+    const stoppedResult = stopped.build({ siteDir: failed, archive, cacheDir: path.join(work, "cache-failed") });
     const cancelled = stopped.cancel();
-    await assert.rejects(stopped.result);
+    await assert.rejects(stoppedResult);
     await cancelled;
     assert.equal(existsSync(path.join(failed, "pagefind", "manifest.json")), false, "no manifest for an index that was stopped");
+    // A render that fails before the index began: the worker just stops.
+    await startSearchAside().cancel();
   });
 });
